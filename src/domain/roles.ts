@@ -1,0 +1,36 @@
+/**
+ * Who may run what. Google Sheets sharing decides who can open the tracker; within it, the
+ * Staff tab decides which staff may run each job. A tracker whose Staff tab is still empty is
+ * being set up, so anyone with edit access may run the jobs until a member of staff is added.
+ */
+import type { Role } from './schema';
+import type { StaffMember } from './tracker';
+
+export type JobName = 'setup' | 'check' | 'score' | 'unplaced' | 'bulletin' | 'import' | 'evidence' | 'schedule' | 'settings';
+
+export const JOB_ROLES: Record<JobName, Role[] | 'any staff'> = {
+  setup: ['Careers leader', 'Admin'],
+  check: 'any staff',
+  score: ['Careers leader', 'Admin', 'Governor'],
+  unplaced: ['Careers leader'],
+  bulletin: ['Careers leader', 'Admin'],
+  import: ['Careers leader', 'Admin'],
+  evidence: ['Careers leader', 'Admin', 'Governor'],
+  schedule: ['Careers leader', 'Admin'],
+  settings: ['Careers leader', 'Admin'],
+};
+
+export type Permission = { ok: true; member: StaffMember | null } | { ok: false; message: string };
+
+export function mayRun(staff: StaffMember[], email: string, job: JobName): Permission {
+  if (staff.length === 0) return { ok: true, member: null };
+  const wanted = email.trim().toLowerCase();
+  if (!wanted) {
+    return { ok: false, message: 'Careers Tracker cannot see which Google account you are signed in with. Sign in with your school account (only one account at a time) and try again.' };
+  }
+  const member = staff.find((m) => m.email === wanted);
+  if (!member) return { ok: false, message: `${wanted} is not in the Staff tab. Ask the careers leader to add you.` };
+  const allowed = JOB_ROLES[job];
+  if (allowed === 'any staff' || member.roles.some((r) => allowed.includes(r))) return { ok: true, member };
+  return { ok: false, message: `This needs the role ${allowed.join(' or ')} in the Staff tab; yours is ${member.roles.join(', ')}.` };
+}

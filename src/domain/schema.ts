@@ -1,0 +1,291 @@
+/**
+ * The tracker workbook as tracker.md describes it: tabs, columns, aliases and vocabularies.
+ * Jobs find columns by header name (or alias), never by position.
+ */
+
+/** A vocabulary value and the other words schools use for it. */
+export interface Term {
+  value: string;
+  aliases?: string[];
+}
+
+export const ROLES = ['Careers leader', 'Mentor', 'Form tutor', 'Careers adviser', 'Admin', 'Governor'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const SEND_TERMS: Term[] = [
+  { value: 'None' },
+  { value: 'SEN support', aliases: ['K'] },
+  { value: 'EHCP', aliases: ['EHC plan', 'E'] },
+];
+export type Send = 'None' | 'SEN support' | 'EHCP';
+
+export const APPLICATION_STATUSES = [
+  'Not started', 'Researching', 'Applied', 'Interview', 'Offer', 'Accepted', 'Rejected', 'Withdrawn',
+] as const;
+export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
+
+export const MEETING_TYPES: Term[] = [
+  { value: 'Careers support', aliases: ['Initial meeting'] },
+  { value: 'Mentoring', aliases: ['1:1'] },
+  { value: 'Guidance', aliases: ['Guidance meeting', 'Guidance interview', 'Careers adviser', 'IAG'] },
+  { value: 'Aspiration setting', aliases: ['Aspirations'] },
+  { value: 'Parent meeting', aliases: ['Parents'] },
+  { value: 'Transition' },
+];
+export type MeetingType = 'Careers support' | 'Mentoring' | 'Guidance' | 'Aspiration setting' | 'Parent meeting' | 'Transition';
+
+export const ACTION_STATUSES: Term[] = [{ value: 'Open' }, { value: 'Done' }];
+
+export interface ActivityTypeTerm extends Term {
+  /** the benchmarks it counts for when the Benchmarks column is blank */
+  benchmarks: number[];
+}
+
+export const ACTIVITY_TYPES: ActivityTypeTerm[] = [
+  { value: 'Careers information', aliases: ['LMI', 'Labour market information'], benchmarks: [2] },
+  { value: 'Curriculum link', aliases: ['Subject link'], benchmarks: [4] },
+  { value: 'Employer encounter', aliases: ['Employer talk', 'Careers fair', 'Mentoring by employer'], benchmarks: [5] },
+  { value: 'Workplace experience', aliases: ['Work experience', 'Work shadowing', 'Workplace visit', 'Taster day'], benchmarks: [6] },
+  { value: 'Further education', aliases: ['College visit', 'College talk', 'FE'], benchmarks: [7] },
+  { value: 'Higher education', aliases: ['University visit', 'HE'], benchmarks: [7] },
+  { value: 'Technical provider', aliases: ['Apprenticeship provider', 'ITP', 'Training provider'], benchmarks: [7] },
+  { value: 'Other', benchmarks: [] },
+];
+
+export const DESTINATION_STATUSES: Term[] = [
+  { value: 'Sixth form' },
+  { value: 'Further education', aliases: ['FE', 'College'] },
+  { value: 'Higher education', aliases: ['HE'] },
+  { value: 'Apprenticeship' },
+  { value: 'Employment with training' },
+  { value: 'Employment without training' },
+  { value: 'Traineeship', aliases: ['Supported internship', 'Training'] },
+  { value: 'NEET', aliases: ['Not in education'] },
+  { value: 'Not known', aliases: ['Unknown', 'Cannot be contacted'] },
+];
+
+export const AUDIT_RATINGS: Term[] = [
+  { value: 'Not achieved', aliases: ['Not started', 'No'] },
+  { value: 'Partially achieved', aliases: ['Partially', 'In progress', 'Partial'] },
+  { value: 'Achieved', aliases: ['Yes', 'Fully achieved'] },
+  { value: 'N/A', aliases: ['Not applicable'] },
+];
+export type AuditRating = 'Not achieved' | 'Partially achieved' | 'Achieved' | 'N/A';
+
+/** How a column's cells are read. */
+export type ColumnKind =
+  | { kind: 'text' }
+  | { kind: 'date' }
+  | { kind: 'dateOrYesNo' }
+  | { kind: 'yesno' }
+  | { kind: 'percent' }
+  | { kind: 'yearGroup' }
+  | { kind: 'calendarYear' }
+  | { kind: 'benchmark' }
+  | { kind: 'term'; terms: Term[]; multiple?: boolean }
+  | { kind: 'email' }
+  | { kind: 'url' }
+  | { kind: 'textOrUrl' }
+  | { kind: 'pupil' }
+  | { kind: 'staff'; orPupil?: boolean }
+  | { kind: 'yearGroups' }
+  | { kind: 'pupils' }
+  | { kind: 'benchmarks' };
+
+export interface ColumnSpec {
+  key: string;
+  header: string;
+  aliases?: string[];
+  required?: boolean;
+  /** later rows repeating a value of this column are problems, and skipped */
+  unique?: boolean;
+  type: ColumnKind;
+}
+
+export interface TabSpec {
+  name: string;
+  columns: ColumnSpec[];
+}
+
+const text = { kind: 'text' } as const;
+const date = { kind: 'date' } as const;
+const yesno = { kind: 'yesno' } as const;
+const term = (terms: Term[], multiple = false): ColumnKind => ({ kind: 'term', terms, multiple });
+const plain = (values: readonly string[]): Term[] => values.map((value) => ({ value }));
+
+export const SETTINGS_TAB: TabSpec = {
+  name: 'Settings',
+  columns: [
+    { key: 'setting', header: 'Setting', required: true, type: text },
+    { key: 'value', header: 'Value', type: text },
+  ],
+};
+
+export const STAFF_TAB: TabSpec = {
+  name: 'Staff',
+  columns: [
+    { key: 'initials', header: 'Initials', aliases: ['Staff', 'Code'], required: true, unique: true, type: text },
+    { key: 'name', header: 'Name', required: true, type: text },
+    { key: 'email', header: 'Email', required: true, type: { kind: 'email' } },
+    { key: 'role', header: 'Role', required: true, type: term(plain(ROLES), true) },
+    { key: 'level6', header: 'Level 6', aliases: ['L6', 'Qualified adviser'], type: yesno },
+  ],
+};
+
+export const PUPILS_TAB: TabSpec = {
+  name: 'Pupils',
+  columns: [
+    { key: 'id', header: 'Pupil ID', aliases: ['UPN', 'ID', 'Student ID'], required: true, unique: true, type: text },
+    { key: 'name', header: 'Name', aliases: ['Pupil', 'Pupil name', 'Student', 'Student name'], required: true, type: text },
+    // Required for pupils on roll; leavers have a Leaver year instead (checked in the reader).
+    { key: 'year', header: 'Year', aliases: ['Year group', 'NC year'], type: { kind: 'yearGroup' } },
+    { key: 'form', header: 'Form', aliases: ['Tutor group'], type: text },
+    { key: 'mentor', header: 'Mentor', type: { kind: 'staff' } },
+    { key: 'leaverYear', header: 'Leaver year', aliases: ['Year left', 'Left'], type: { kind: 'calendarYear' } },
+    { key: 'send', header: 'SEND', aliases: ['SEN'], type: term(SEND_TERMS) },
+    { key: 'lookedAfter', header: 'Looked after', aliases: ['LAC', 'CLA'], type: yesno },
+    { key: 'disadvantaged', header: 'Disadvantaged', aliases: ['PP', 'Pupil premium', 'FSM'], type: yesno },
+    { key: 'attendance', header: 'Attendance', aliases: ['Attendance %'], type: { kind: 'percent' } },
+    { key: 'email', header: 'Email', aliases: ['Contact email'], type: { kind: 'email' } },
+    { key: 'bulletin', header: 'Bulletin', aliases: ['Bulletin opt-in'], type: yesno },
+    { key: 'consent', header: 'Consent to track', aliases: ['Destination consent'], type: yesno },
+    { key: 'platformLogin', header: 'Platform login', aliases: ['Kent Choices login', 'Application platform'], type: yesno },
+    { key: 'planA', header: 'Plan A', aliases: ['Aspiration', 'Intended destination'], type: text },
+    { key: 'planB', header: 'Plan B', type: text },
+    { key: 'status', header: 'Application status', aliases: ['Status'], type: term(plain(APPLICATION_STATUSES)) },
+    { key: 'provider', header: 'Provider', aliases: ['College', 'Destination provider'], type: text },
+    { key: 'course', header: 'Course', type: text },
+  ],
+};
+
+export const MEETINGS_TAB: TabSpec = {
+  name: 'Meetings',
+  columns: [
+    { key: 'date', header: 'Date', required: true, type: date },
+    { key: 'pupil', header: 'Pupil ID', required: true, type: { kind: 'pupil' } },
+    { key: 'staff', header: 'Staff', aliases: ['With', 'Mentor'], required: true, type: { kind: 'staff' } },
+    { key: 'type', header: 'Type', required: true, type: term(MEETING_TYPES) },
+    { key: 'grades', header: 'Grades', type: text },
+    { key: 'needs', header: 'Needs', type: text },
+    { key: 'options', header: 'Options', type: text },
+    { key: 'aspirations', header: 'Aspirations', type: text },
+    { key: 'motivation', header: 'Motivation', type: text },
+    { key: 'notes', header: 'Notes', type: text },
+    { key: 'shared', header: 'Shared with parents', aliases: ['Shared'], type: { kind: 'dateOrYesNo' } },
+    { key: 'nextMeeting', header: 'Next meeting', type: date },
+  ],
+};
+
+export const ACTIONS_TAB: TabSpec = {
+  name: 'Actions',
+  columns: [
+    { key: 'pupil', header: 'Pupil ID', required: true, type: { kind: 'pupil' } },
+    { key: 'action', header: 'Action', required: true, type: text },
+    { key: 'due', header: 'Due', required: true, type: date },
+    { key: 'owner', header: 'Owner', type: { kind: 'staff', orPupil: true } },
+    { key: 'status', header: 'Status', type: term(ACTION_STATUSES) },
+    { key: 'doneOn', header: 'Done on', type: date },
+    { key: 'created', header: 'Created', type: date },
+  ],
+};
+
+export const ACTIVITIES_TAB: TabSpec = {
+  name: 'Activities',
+  columns: [
+    { key: 'date', header: 'Date', required: true, type: date },
+    { key: 'title', header: 'Activity', aliases: ['Event', 'Title'], required: true, type: text },
+    { key: 'type', header: 'Type', required: true, type: term(ACTIVITY_TYPES) },
+    { key: 'provider', header: 'Provider', aliases: ['Employer', 'Organisation'], type: text },
+    { key: 'yearGroups', header: 'Year groups', aliases: ['Years'], type: { kind: 'yearGroups' } },
+    { key: 'pupils', header: 'Pupils', aliases: ['Pupil IDs', 'Attendees'], type: { kind: 'pupils' } },
+    { key: 'providerAccess', header: 'Provider access', aliases: ['PAL'], type: yesno },
+    { key: 'benchmarks', header: 'Benchmarks', aliases: ['BM'], type: { kind: 'benchmarks' } },
+    { key: 'evidence', header: 'Evidence', aliases: ['Link'], type: { kind: 'url' } },
+  ],
+};
+
+export const DESTINATIONS_TAB: TabSpec = {
+  name: 'Destinations',
+  columns: [
+    { key: 'pupil', header: 'Pupil ID', required: true, type: { kind: 'pupil' } },
+    { key: 'checked', header: 'Checked', aliases: ['Date', 'Check date'], required: true, type: date },
+    { key: 'status', header: 'Status', required: true, type: term(DESTINATION_STATUSES) },
+    { key: 'provider', header: 'Provider', type: text },
+    { key: 'course', header: 'Course or role', aliases: ['Course', 'Role'], type: text },
+    { key: 'notes', header: 'Notes', type: text },
+  ],
+};
+
+export const AUDIT_TAB: TabSpec = {
+  name: 'Audit',
+  columns: [
+    { key: 'benchmark', header: 'Benchmark', aliases: ['BM'], required: true, type: { kind: 'benchmark' } },
+    { key: 'criterion', header: 'Criterion', aliases: ['Question', 'Statement'], required: true, type: text },
+    { key: 'rating', header: 'Rating', type: term(AUDIT_RATINGS) },
+    { key: 'evidence', header: 'Evidence', type: { kind: 'textOrUrl' } },
+    { key: 'owner', header: 'Owner', type: { kind: 'staff' } },
+    { key: 'reviewed', header: 'Reviewed', type: date },
+  ],
+};
+
+export const VACANCIES_TAB: TabSpec = {
+  name: 'Vacancies',
+  columns: [
+    { key: 'title', header: 'Title', required: true, type: text },
+    { key: 'employer', header: 'Employer', required: true, type: text },
+    { key: 'location', header: 'Location', aliases: ['Town', 'Area'], type: text },
+    { key: 'level', header: 'Level', type: text },
+    { key: 'wage', header: 'Wage', type: text },
+    { key: 'closing', header: 'Closing date', aliases: ['Closes'], required: true, type: date },
+    { key: 'link', header: 'Link', aliases: ['URL'], required: true, type: { kind: 'url' } },
+    { key: 'posted', header: 'Posted', aliases: ['Added'], type: date },
+    { key: 'reference', header: 'Reference', aliases: ['Ref'], unique: true, type: text },
+    { key: 'source', header: 'Source', type: text },
+  ],
+};
+
+export const LOG_TAB: TabSpec = {
+  name: 'Log',
+  columns: [
+    { key: 'time', header: 'Time', type: text },
+    { key: 'job', header: 'Job', type: text },
+    { key: 'outcome', header: 'Outcome', type: text },
+    { key: 'details', header: 'Details', type: text },
+    { key: 'recipient', header: 'Recipient', type: text },
+    { key: 'week', header: 'Week', type: text },
+  ],
+};
+
+/** The user's tabs, in the order setup creates them. */
+export const INPUT_TABS: TabSpec[] = [
+  SETTINGS_TAB, STAFF_TAB, PUPILS_TAB, MEETINGS_TAB, ACTIONS_TAB, ACTIVITIES_TAB,
+  DESTINATIONS_TAB, AUDIT_TAB, VACANCIES_TAB, LOG_TAB,
+];
+
+export const OUTPUT_TABS = ['Scores', 'Coverage', 'Unplaced', 'September Guarantee', 'Evidence', 'Problems'] as const;
+export type OutputTabName = (typeof OUTPUT_TABS)[number];
+
+/** Header matching ignores case, surrounding and repeated spaces and a trailing `?`, `*` or `:`. */
+export function normaliseHeader(text: string): string {
+  return String(text).trim().replace(/[?*:]+$/, '').trim().replace(/\s+/g, ' ').toLowerCase();
+}
+
+/** Vocabulary matching: case-insensitive, spaces folded. */
+export function normaliseTerm(text: string): string {
+  return String(text).trim().replace(/\s+/g, ' ').toLowerCase();
+}
+
+export function findTerm<T extends Term>(terms: T[], text: string): T | undefined {
+  const wanted = normaliseTerm(text);
+  return terms.find(
+    (t) => normaliseTerm(t.value) === wanted || (t.aliases ?? []).some((a) => normaliseTerm(a) === wanted),
+  );
+}
+
+export function columnNames(spec: ColumnSpec): string[] {
+  return [spec.header, ...(spec.aliases ?? [])];
+}
+
+export function tabSpec(name: string): TabSpec | undefined {
+  return INPUT_TABS.find((t) => t.name === name);
+}

@@ -1,0 +1,226 @@
+/**
+ * Reading one tab by header name: find the header row, map headers through aliases, read each
+ * row's cells with the column's reader, and report every bad value as a problem.
+ */
+import type { CellValue } from '../ports';
+import { type ColumnSpec, type TabSpec, columnNames, normaliseHeader } from './schema';
+import {
+  type Read, displayCell, isBlank, pupilKey, readBenchmark, readCalendarYear, readDate, readEmail,
+  readPercent, readTerm, readText, readUrl, readYearGroup, readYesNo, splitList, staffKey,
+} from './values';
+
+export interface Problem {
+  tab: string;
+  /** the sheet row as the user sees it */
+  row: number;
+  column: string;
+  value: string;
+  message: string;
+}
+
+export interface HeaderMap {
+  /** 1-based sheet row of the header, 0 when the tab is empty or missing */
+  headerRow: number;
+  /** the header cells as written */
+  headers: string[];
+  /** 0-based column of each known column key */
+  columns: Map<string, number>;
+}
+
+/** Finds the header row (the first non-empty row) and the columns it names. */
+export function mapHeaders(grid: CellValue[][] | null, spec: TabSpec): HeaderMap {
+  const columns = new Map<string, number>();
+  if (!grid) return { headerRow: 0, headers: [], columns };
+  const index = grid.findIndex((row) => row.some((c) => !isBlank(c)));
+  if (index < 0) return { headerRow: 0, headers: [], columns };
+  const headers = grid[index].map((c) => displayCell(c));
+  const normalised = headers.map(normaliseHeader);
+  for (const col of spec.columns) {
+    const names = columnNames(col).map(normaliseHeader);
+    const at = normalised.findIndex((h) => names.includes(h));
+    if (at >= 0) columns.set(col.key, at);
+  }
+  return { headerRow: index + 1, headers, columns };
+}
+
+/** What a row's references can be checked against. */
+export interface References {
+  pupil(key: string): boolean;
+  staff(initials: string): boolean;
+}
+
+export interface ParsedRow {
+  row: number;
+  /** parsed values by column key; null for blank or invalid optional cells */
+  v: Record<string, unknown>;
+  /** the raw cells, by column key */
+  raw: Record<string, CellValue>;
+}
+
+export interface TableRead {
+  spec: TabSpec;
+  present: boolean;
+  header: HeaderMap;
+  rows: ParsedRow[];
+}
+
+/**
+ * Reads the tab's data rows. Rows with a missing or invalid required value, a duplicate key,
+ * or an unknown reference in a required column are reported and left out; an invalid optional
+ * value is reported and read as blank; in list columns only the bad items are dropped.
+ */
+export function readTable(
+  grid: CellValue[][] | null,
+  spec: TabSpec,
+  refs: References | null,
+  problems: Problem[],
+): TableRead {
+  const header = mapHeaders(grid, spec);
+  const read: TableRead = { spec, present: grid !== null, header, rows: [] };
+  if (!grid || header.headerRow === 0) return read;
+
+  const missingRequired = spec.columns.filter((c) => c.required && !header.columns.has(c.key));
+  for (const col of missingRequired) {
+    problems.push({
+      tab: spec.name, row: header.headerRow, column: col.header, value: '',
+      message: `The ${spec.name} tab has no "${col.header}" column, so its rows cannot be used. Add the column (Set up tracker adds it).`,
+    });
+  }
+  if (missingRequired.length > 0) return read;
+
+  const seen = new Map<string, Set<string>>();
+  for (let i = header.headerRow; i < grid.length; i++) {
+    const cells = grid[i];
+    if (cells.every((c) => isBlank(c))) continue;
+    const row = i + 1;
+    const parsed: ParsedRow = { row, v: {}, raw: {} };
+    let keep = true;
+    for (const col of spec.columns) {
+      const at = header.columns.get(col.key);
+      const cell: CellValue = at === undefined ? '' : cells[at] ?? '';
+      parsed.raw[col.key] = cell;
+      const report = (message: string) =>
+        problems.push({ tab: spec.name, row, column: header.headers[at ?? 0] || col.header, value: displayCell(cell), message });
+      if (isBlank(cell)) {
+        parsed.v[col.key] = null;
+        if (col.required) {
+          report(`${col.header} is missing: this row is left out until it is filled in.`);
+          keep = false;
+        }
+        continue;
+      }
+      const result = readCell(cell, col, refs, report);
+      if (!result.ok) {
+        parsed.v[col.key] = null;
+        report(col.required ? `${result.message} This row is left out until it is corrected.` : result.message);
+        if (col.required) keep = false;
+        continue;
+      }
+      parsed.v[col.key] = result.value;
+      if (col.unique && keep) {
+        const key = String(result.value).trim().toLowerCase();
+        const set = seen.get(col.key) ?? new Set<string>();
+        seen.set(col.key, set);
+        if (set.has(key)) {
+          report(`${col.header} "${displayCell(cell)}" is already used on an earlier row: this row is left out (the first one counts).`);
+          keep = false;
+        }
+        set.add(key);
+      }
+    }
+    if (keep) read.rows.push(parsed);
+  }
+  return read;
+}
+
+function readCell(
+  cell: CellValue,
+  col: ColumnSpec,
+  refs: References | null,
+  report: (message: string) => void,
+): Read<unknown> {
+  const t = col.type;
+  switch (t.kind) {
+    case 'text':
+      return { ok: true, value: readText(cell) };
+    case 'date':
+      return readDate(cell);
+    case 'dateOrYesNo': {
+      const asDate = readDate(cell);
+      if (asDate.ok) return asDate;
+      const asYes = readYesNo(cell);
+      return asYes.ok ? asYes : { ok: false, message: `"${displayCell(cell)}" is not a date or yes/no.` };
+    }
+    case 'yesno':
+      return readYesNo(cell);
+    case 'percent':
+      return readPercent(cell);
+    case 'yearGroup':
+      return readYearGroup(cell);
+    case 'calendarYear':
+      return readCalendarYear(cell);
+    case 'benchmark':
+      return readBenchmark(cell);
+    case 'email':
+      return readEmail(cell);
+    case 'url':
+      return readUrl(cell);
+    case 'textOrUrl':
+      return { ok: true, value: readText(cell) };
+    case 'term': {
+      if (!t.multiple) return readTerm(cell, t.terms);
+      const values: string[] = [];
+      for (const item of splitList(cell)) {
+        const r = readTerm(item, t.terms);
+        if (r.ok) values.push(r.value);
+        else report(r.message);
+      }
+      return values.length > 0 ? { ok: true, value: values } : { ok: false, message: `No valid ${col.header.toLowerCase()} in "${displayCell(cell)}".` };
+    }
+    case 'pupil': {
+      const id = readText(cell);
+      if (refs && !refs.pupil(pupilKey(id))) return { ok: false, message: `No pupil has the ID "${id}" in the Pupils tab.` };
+      return { ok: true, value: pupilKey(id) };
+    }
+    case 'staff': {
+      const initials = readText(cell);
+      if (t.orPupil && initials.toLowerCase() === 'pupil') return { ok: true, value: 'Pupil' };
+      if (refs && !refs.staff(staffKey(initials))) {
+        return { ok: false, message: `No staff member has the initials "${initials}" in the Staff tab.` };
+      }
+      return { ok: true, value: staffKey(initials) };
+    }
+    case 'yearGroups':
+      return readListItems(cell, col, readYearGroup, report);
+    case 'benchmarks':
+      return readListItems(cell, col, readBenchmark, report);
+    case 'pupils':
+      return readListItems(
+        cell, col,
+        (item) => {
+          const id = readText(item);
+          if (refs && !refs.pupil(pupilKey(id))) return { ok: false, message: `No pupil has the ID "${id}" in the Pupils tab; it is left out.` };
+          return { ok: true, value: pupilKey(id) };
+        },
+        report,
+      );
+  }
+}
+
+function readListItems<T>(
+  cell: CellValue,
+  col: ColumnSpec,
+  reader: (item: string) => Read<T>,
+  report: (message: string) => void,
+): Read<T[]> {
+  const values: T[] = [];
+  for (const item of splitList(cell)) {
+    const r = reader(item);
+    if (r.ok) {
+      if (!values.includes(r.value)) values.push(r.value);
+    } else {
+      report(r.message);
+    }
+  }
+  return { ok: true, value: values };
+}

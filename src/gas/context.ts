@@ -1,0 +1,17 @@
+/**
+ * The Apps Script adapters behind one execution. Built on demand, never at load time.
+ */
+import type { JobContext } from '../jobs/context';
+import { SheetsWorkbook } from './workbook';
+import { GasClock, GasDocumentLock, GasProperties, GasUser } from './services';
+
+export function gasContext(): JobContext {
+  return {
+    workbook: new SheetsWorkbook(SpreadsheetApp.getActiveSpreadsheet()),
+    clock: new GasClock(),
+    lock: new GasDocumentLock(),
+    documentProperties: new GasProperties(PropertiesService.getDocumentProperties()),
+    userProperties: new GasProperties(PropertiesService.getUserProperties()),
+    user: new GasUser(),
+  };
+}

@@ -1,0 +1,25 @@
+/**
+ * The add-on menu (Extensions ▸ Careers Tracker). Only items that work are listed; each names the
+ * top-level function it calls.
+ */
+export interface MenuItem {
+  caption: string;
+  functionName: string;
+  /** a separator goes before this item */
+  separatorBefore?: boolean;
+}
+
+export const MENU_ITEMS: MenuItem[] = [
+  { caption: 'Set up tracker', functionName: 'setUpTracker' },
+  { caption: 'Check tracker for problems', functionName: 'checkTracker', separatorBefore: true },
+];
+
+/** Builds the menu with the Ui service alone, as `onOpen` must in a limited-authorisation context. */
+export function buildMenu(ui: GoogleAppsScript.Base.Ui): void {
+  const menu = ui.createAddonMenu();
+  for (const item of MENU_ITEMS) {
+    if (item.separatorBefore) menu.addSeparator();
+    menu.addItem(item.caption, item.functionName);
+  }
+  menu.addToUi();
+}

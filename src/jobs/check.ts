@@ -1,0 +1,36 @@
+/**
+ * Check tracker for problems: every invalid value, with its tab, row and column, in the Problems tab.
+ */
+import type { OutCell } from '../ports';
+import type { Problem } from '../domain/table';
+import { type JobContext, appendLog, generatedRow, loadTracker, nowFor } from './context';
+
+export interface CheckResult {
+  problems: Problem[];
+}
+
+const TAB_ORDER = ['Settings', 'Staff', 'Pupils', 'Meetings', 'Actions', 'Activities', 'Destinations', 'Audit', 'Vacancies'];
+
+export function sortProblems(problems: Problem[]): Problem[] {
+  const rank = (tab: string) => {
+    const i = TAB_ORDER.indexOf(tab);
+    return i < 0 ? TAB_ORDER.length : i;
+  };
+  return [...problems].sort((a, b) => rank(a.tab) - rank(b.tab) || a.row - b.row);
+}
+
+export function runCheck(ctx: JobContext): CheckResult {
+  const tracker = loadTracker(ctx.workbook);
+  const now = nowFor(ctx, tracker);
+  const problems = sortProblems(tracker.problems);
+  const rows: OutCell[][] = [
+    generatedRow(now, 'Problems in the tracker'),
+    [problems.length === 0 ? 'No problems found.' : `${problems.length} problem${problems.length === 1 ? '' : 's'} found. Rows with a missing or invalid required value are left out of every job until corrected.`],
+    [],
+    ['Tab', 'Row', 'Column', 'Value', 'Problem'],
+    ...problems.map((p) => [p.tab, p.row, p.column, p.value, { value: p.message, wrap: true }] as OutCell[]),
+  ];
+  ctx.workbook.writeOutputTab('Problems', { rows, boldRows: [0, 3], frozenRows: 4, columnWidths: [110, 50, 140, 160, 520] });
+  appendLog(ctx, now, [{ job: 'check', outcome: 'ok', details: `${problems.length} problems` }]);
+  return { problems };
+}

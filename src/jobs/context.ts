@@ -1,0 +1,79 @@
+/**
+ * What every job is given, and the small steps they all share.
+ */
+import type {
+  CellValue, ClockPort, DayCell, FoldersPort, HttpPort, LockPort, MailPort, Progress, PropertiesPort,
+  UserPort, WorkbookPort,
+} from '../ports';
+import type { Day } from '../domain/calendar';
+import { pad2 } from '../domain/calendar';
+import { TRACKER_TAB_NAMES, type Tracker, type TrackerTabs, readTracker } from '../domain/tracker';
+import { LOG_TAB } from '../domain/schema';
+import { layoutRow } from '../domain/write';
+import { ensureTab } from './tabs';
+
+export interface JobContext {
+  workbook: WorkbookPort;
+  clock: ClockPort;
+  lock?: LockPort;
+  mail?: MailPort;
+  folders?: FoldersPort;
+  http?: HttpPort;
+  documentProperties?: PropertiesPort;
+  userProperties?: PropertiesPort;
+  user?: UserPort;
+  progress?: Progress;
+}
+
+/** Reads the tracker: one range read per tab. */
+export function loadTracker(workbook: WorkbookPort): Tracker {
+  const tabs: TrackerTabs = {};
+  const present = new Set(workbook.tabNames());
+  for (const name of TRACKER_TAB_NAMES) tabs[name] = present.has(name) ? workbook.readTab(name) : null;
+  return readTracker(tabs);
+}
+
+export interface Now {
+  timeZone: string;
+  today: Day;
+  hour: number;
+  minute: number;
+  /** a timestamp cell for output tabs and the Log */
+  stamp: DayCell;
+}
+
+/** Today in the spreadsheet's time zone (the `Time zone` setting on the command line). */
+export function nowFor(ctx: JobContext, tracker: Tracker): Now {
+  const timeZone = ctx.workbook.spreadsheetTimeZone() ?? tracker.settings.timeZone;
+  const local = ctx.clock.local(timeZone);
+  return {
+    timeZone, today: local.day, hour: local.hour, minute: local.minute,
+    stamp: { day: local.day, time: `${pad2(local.hour)}:${pad2(local.minute)}` },
+  };
+}
+
+export interface LogLine {
+  job: string;
+  outcome: string;
+  details?: string;
+  recipient?: string;
+  week?: string;
+}
+
+/** Appends lines to the Log tab (creating it when missing), in the tab's own column order. */
+export function appendLog(ctx: JobContext, now: Now, lines: LogLine[]): void {
+  if (lines.length === 0) return;
+  const header = ensureTab(ctx.workbook, LOG_TAB);
+  const rows: CellValue[][] = lines.map((l) =>
+    layoutRow(header, {
+      time: now.stamp, job: l.job, outcome: l.outcome, details: l.details ?? '',
+      recipient: l.recipient ?? '', week: l.week ?? '',
+    }),
+  );
+  ctx.workbook.appendRows(LOG_TAB.name, rows);
+}
+
+/** The generated-at line every output tab starts with. */
+export function generatedRow(now: Now, title: string): CellValue[] {
+  return [title, 'Generated', now.stamp];
+}

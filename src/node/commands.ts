@@ -1,0 +1,76 @@
+/**
+ * The command-line commands. Each one runs a job through the Node adapters and says what to print.
+ */
+import type { JobContext } from '../jobs/context';
+import type { XlsxWorkbook } from './xlsx-workbook';
+import { runSetup } from '../jobs/setup';
+import { runCheck } from '../jobs/check';
+import { table } from './output';
+
+export interface CliOptions {
+  workbook?: string;
+  evidence?: string;
+  outbox?: string;
+  today?: string;
+  quota?: number;
+  json: boolean;
+  apiKey?: string;
+  fromFile?: string;
+}
+
+export interface CommandRun {
+  options: CliOptions;
+  workbook: XlsxWorkbook;
+  ctx: JobContext;
+}
+
+export interface CommandOutput {
+  json: unknown;
+  text: string;
+  /** false when the job wrote nothing, so the file need not be saved */
+  changed?: boolean;
+}
+
+export interface Command {
+  name: string;
+  summary: string;
+  run(run: CommandRun): CommandOutput;
+}
+
+const setup: Command = {
+  name: 'setup',
+  summary: 'adds whatever tabs, headers, settings and audit criteria are missing',
+  run({ ctx }) {
+    const r = runSetup(ctx);
+    const changed = r.tabsAdded.length + r.columnsAdded.length + r.settingsAdded.length + r.auditCriteriaAdded > 0;
+    const lines = changed
+      ? [
+          r.tabsAdded.length ? `Tabs added: ${r.tabsAdded.join(', ')}` : '',
+          r.columnsAdded.length ? `Columns added: ${r.columnsAdded.map((c) => `${c.tab} › ${c.column}`).join(', ')}` : '',
+          r.settingsAdded.length ? `Settings added: ${r.settingsAdded.join(', ')}` : '',
+          r.auditCriteriaAdded ? `Audit criteria added: ${r.auditCriteriaAdded}` : '',
+        ].filter(Boolean)
+      : ['The tracker already has every tab, column and setting: nothing to add.'];
+    return { json: r, text: lines.join('\n') };
+  },
+};
+
+const check: Command = {
+  name: 'check',
+  summary: 'lists the problems in the tracker and writes the Problems tab',
+  run({ ctx }) {
+    const { problems } = runCheck(ctx);
+    const text = problems.length === 0
+      ? 'No problems found.'
+      : `${problems.length} problem${problems.length === 1 ? '' : 's'} found (also in the Problems tab):\n\n` +
+        table(['Tab', 'Row', 'Column', 'Value', 'Problem'], problems.map((p) => [p.tab, p.row, p.column, truncate(p.value, 24), p.message]));
+    return { json: { problems }, text };
+  },
+};
+
+export function truncate(s: string, n: number): string {
+  return s.length > n ? `${s.slice(0, n - 1)}…` : s;
+}
+
+/** In the order `demo` runs them. Later jobs add themselves here. */
+export const COMMANDS: Command[] = [setup, check];

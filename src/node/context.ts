@@ -1,0 +1,24 @@
+/**
+ * The Node adapters behind one command-line run.
+ */
+import type { JobContext } from '../jobs/context';
+import type { CliOptions } from './commands';
+import type { XlsxWorkbook } from './xlsx-workbook';
+import { NodeClock } from './clock';
+import { MemoryProperties, ProcessLock } from './memory';
+import type { Progress } from '../ports';
+import * as path from 'node:path';
+import { Outbox } from './outbox';
+
+export function nodeContext(options: CliOptions, workbook: XlsxWorkbook, progress?: Progress): JobContext {
+  return {
+    workbook,
+    clock: new NodeClock(options.today ?? null),
+    lock: new ProcessLock(),
+    documentProperties: new MemoryProperties(),
+    userProperties: new MemoryProperties(),
+    user: { email: () => process.env.CAREERS_TRACKER_USER ?? '' },
+    mail: new Outbox(options.outbox ?? path.join(path.dirname(path.resolve(options.workbook ?? '.')), 'outbox'), options.quota),
+    progress,
+  };
+}

@@ -1,0 +1,59 @@
+/**
+ * The command line's mail: one standards-compliant `.eml` file per message in an outbox folder,
+ * composed by Nodemailer. Sending is counted at once (so quota and the Log behave as in Sheets);
+ * the files are written by `flush()` before the workbook is saved, so a run that dies half-way
+ * leaves neither emails nor Log lines behind.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import MailComposer from 'nodemailer/lib/mail-composer';
+import type { MailMessage, MailPort } from '../ports';
+
+const FROM = 'careers-tracker@localhost';
+
+export class Outbox implements MailPort {
+  private readonly pending: { file: string; message: MailMessage }[] = [];
+  private sentToday = 0;
+  private counter = 0;
+
+  constructor(
+    private readonly folder: string,
+    private readonly quota: number = Number.POSITIVE_INFINITY,
+    private readonly from = FROM,
+  ) {}
+
+  remainingQuota(): number {
+    return Math.max(0, this.quota - this.sentToday);
+  }
+
+  send(message: MailMessage): string {
+    if (/[,;]/.test(message.to) || message.to.trim() === '') throw new Error(`One recipient per message: "${message.to}"`);
+    if (this.remainingQuota() < 1) throw new Error('Service invoked too many times for one day: email.');
+    this.sentToday++;
+    this.counter++;
+    const slug = message.to.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60);
+    const file = `${String(this.counter).padStart(4, '0')}-${slug}.eml`;
+    this.pending.push({ file, message });
+    return file;
+  }
+
+  /** Writes every message sent so far; returns the files written. */
+  async flush(): Promise<string[]> {
+    fs.mkdirSync(this.folder, { recursive: true });
+    const written: string[] = [];
+    for (const { file, message } of this.pending.splice(0)) {
+      const raw = await new MailComposer({
+        from: message.name ? { name: message.name, address: this.from } : this.from,
+        to: message.to,
+        replyTo: message.replyTo,
+        subject: message.subject,
+        text: message.text,
+        html: message.html,
+        textEncoding: 'quoted-printable',
+      }).compile().build();
+      fs.writeFileSync(path.join(this.folder, file), raw);
+      written.push(file);
+    }
+    return written;
+  }
+}
