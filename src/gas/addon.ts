@@ -1,11 +1,9 @@
 /**
- * The add-on's entry points. Apps Script sees each export as a top-level function (the build adds
- * a forwarding declaration for each). Nothing here runs a service when the script loads.
+ * The add-on's entry points, and nothing else. Apps Script sees each export as a top-level
+ * function (the build adds a forwarding declaration for each). Nothing runs a service at load time.
+ * Names ending in `_` are private to Apps Script, so none is exported here.
  */
 import { buildMenu } from './menu';
-import { runFromMenu_, showTab_ } from './run';
-import { runSetup } from '../jobs/setup';
-import { runCheck } from '../jobs/check';
 
 export function onOpen(): void {
   buildMenu(SpreadsheetApp.getUi());
@@ -15,27 +13,4 @@ export function onInstall(): void {
   onOpen();
 }
 
-export function setUpTracker(): void {
-  runFromMenu_('setup', 'Set up tracker', (ctx) => {
-    const r = runSetup(ctx);
-    const added = r.tabsAdded.length + r.columnsAdded.length + r.settingsAdded.length + r.auditCriteriaAdded;
-    if (added === 0) return 'The tracker already has every tab, column and setting. Nothing was changed.';
-    return [
-      r.tabsAdded.length ? `Tabs added: ${r.tabsAdded.join(', ')}.` : '',
-      r.columnsAdded.length ? `Columns added: ${r.columnsAdded.map((c) => `${c.tab} › ${c.column}`).join(', ')}.` : '',
-      r.settingsAdded.length ? `Settings added with their defaults: ${r.settingsAdded.length}.` : '',
-      r.auditCriteriaAdded ? `Audit criteria added: ${r.auditCriteriaAdded}.` : '',
-      'Nothing you had written was changed.',
-    ].filter(Boolean).join('\n');
-  });
-}
-
-export function checkTracker(): void {
-  runFromMenu_('check', 'Check tracker for problems', (ctx) => {
-    const { problems } = runCheck(ctx);
-    showTab_('Problems');
-    return problems.length === 0
-      ? 'No problems found.'
-      : `${problems.length} problem${problems.length === 1 ? '' : 's'} found. They are listed in the Problems tab, with the tab, row and column of each.`;
-  });
-}
+export { setUpTracker, checkTracker } from './handlers/setup';

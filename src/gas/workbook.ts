@@ -12,6 +12,17 @@ type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 const DATE_FORMAT = 'dd/mm/yyyy';
 const DATE_TIME_FORMAT = 'dd/mm/yyyy hh:mm';
 
+/**
+ * Text is formatted as text so Sheets keeps it as written (a Pupil ID "0123" stays "0123"), except
+ * formula-looking text: that is written with a leading `'`, which Sheets only reads as "this is
+ * text" in an automatic-format cell.
+ */
+function numberFormat(v: CellValue): string {
+  if (isDayCell(v)) return v.time ? DATE_TIME_FORMAT : DATE_FORMAT;
+  if (typeof v === 'string' && neutralise(v) === v) return '@';
+  return 'General';
+}
+
 export class SheetsWorkbook implements WorkbookPort {
   private timeZone: string | null = null;
   private readonly dayCache = new Map<number, DayCell>();
@@ -105,7 +116,7 @@ export class SheetsWorkbook implements WorkbookPort {
         values[r].push(this.toSheet(v));
         backgrounds[r].push(style?.fill ? RAG_COLOURS[style.fill] : null);
         weights[r].push(bold.has(r) || style?.bold ? 'bold' : 'normal');
-        formats[r].push(isDayCell(v) ? (v.time ? DATE_TIME_FORMAT : DATE_FORMAT) : typeof v === 'number' ? '0.##' : '@');
+        formats[r].push(numberFormat(v));
       }
     }
     const range = sheet.getRange(1, 1, height, width);
@@ -144,11 +155,7 @@ export class SheetsWorkbook implements WorkbookPort {
   }
 
   private setBlock(range: GoogleAppsScript.Spreadsheet.Range, values: CellValue[][]): void {
-    const hasDates = values.some((r) => r.some(isDayCell));
-    if (hasDates) {
-      // Only the date cells get a date format; the others keep the format the user gave them.
-      range.setNumberFormats(values.map((r) => r.map((v) => (isDayCell(v) ? (v.time ? DATE_TIME_FORMAT : DATE_FORMAT) : 'General'))));
-    }
+    range.setNumberFormats(values.map((r) => r.map(numberFormat)));
     range.setValues(values.map((r) => r.map((v) => this.toSheet(v))));
   }
 
