@@ -149,10 +149,11 @@ export interface EvidenceFolder {
 
 export interface FoldersPort {
   /**
-   * The direct subfolders of the evidence folder, each with all its files.
+   * The direct subfolders of the evidence folder, each with all its files. `updated` is the
+   * file's last change as a day in `timeZone` (the spreadsheet's, or the `Time zone` setting).
    * Throws FolderNotFoundError when the folder is missing or cannot be opened.
    */
-  listEvidence(folder: string): EvidenceFolder[];
+  listEvidence(folder: string, timeZone: string): EvidenceFolder[];
 }
 
 export class FolderNotFoundError extends Error {

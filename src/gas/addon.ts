@@ -14,3 +14,10 @@ export function onInstall(): void {
 }
 
 export { setUpTracker, checkTracker } from './handlers/setup';
+export { openMentorLog, getMentorLog, getMentee, saveMeeting, markActionDone } from './handlers/mentor-log';
+export { scoreBenchmarks } from './handlers/score';
+export { flagUnplacedYear11s } from './handlers/unplaced';
+export { sendBulletinNow } from './handlers/bulletin';
+export { importVacancies, setVacancyApiKey } from './handlers/import-vacancies';
+export { scheduleWeeklyJobs, stopWeeklyJobs, runWeeklyJobs } from './handlers/schedule';
+export { reportOnEvidenceFolders } from './handlers/evidence';

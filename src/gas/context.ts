@@ -4,6 +4,9 @@
 import type { JobContext } from '../jobs/context';
 import { SheetsWorkbook } from './workbook';
 import { GasClock, GasDocumentLock, GasProperties, GasUser } from './services';
+import { GasFolders } from './folders';
+import { GasMail } from './mail';
+import { GasHttp } from './http';
 
 export function gasContext(): JobContext {
   return {
@@ -13,5 +16,8 @@ export function gasContext(): JobContext {
     documentProperties: new GasProperties(PropertiesService.getDocumentProperties()),
     userProperties: new GasProperties(PropertiesService.getUserProperties()),
     user: new GasUser(),
+    folders: new GasFolders(),
+    mail: new GasMail(),
+    http: new GasHttp(),
   };
 }

@@ -6,6 +6,11 @@ import type { XlsxWorkbook } from './xlsx-workbook';
 import { runSetup } from '../jobs/setup';
 import { runCheck } from '../jobs/check';
 import { table } from './output';
+import { evidence } from './command-evidence';
+import { unplaced } from './command-unplaced';
+import { score } from './command-score';
+import { bulletin } from './command-bulletin';
+import { importVacancies } from './command-import-vacancies';
 
 export interface CliOptions {
   workbook?: string;
@@ -73,4 +78,4 @@ export function truncate(s: string, n: number): string {
 }
 
 /** In the order `demo` runs them. Later jobs add themselves here. */
-export const COMMANDS: Command[] = [setup, check];
+export const COMMANDS: Command[] = [setup, check, score, unplaced, importVacancies, bulletin, evidence];

@@ -9,6 +9,8 @@ import { MemoryProperties, ProcessLock } from './memory';
 import type { Progress } from '../ports';
 import * as path from 'node:path';
 import { Outbox } from './outbox';
+import { LocalFolders } from './folders';
+import { FileHttp, NodeHttp } from './http';
 
 export function nodeContext(options: CliOptions, workbook: XlsxWorkbook, progress?: Progress): JobContext {
   return {
@@ -19,6 +21,8 @@ export function nodeContext(options: CliOptions, workbook: XlsxWorkbook, progres
     userProperties: new MemoryProperties(),
     user: { email: () => process.env.CAREERS_TRACKER_USER ?? '' },
     mail: new Outbox(options.outbox ?? path.join(path.dirname(path.resolve(options.workbook ?? '.')), 'outbox'), options.quota),
+    folders: new LocalFolders(),
+    http: options.fromFile ? new FileHttp(options.fromFile) : new NodeHttp(),
     progress,
   };
 }

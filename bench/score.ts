@@ -1,0 +1,66 @@
+/**
+ * Score benchmarks at 1,000 and 10,000 pupils with a year of activities (year-group and
+ * named-pupil attendance). Calls and ms: the job through the Apps Script fake. The note gives
+ * the attendee-activity pairs, the job's own time on an in-memory workbook (no adapter), and the
+ * scoring rules alone.
+ */
+import { createGasFake } from '../test/fakes/gas';
+import { syntheticTracker, toSheetValues, type Tabs } from '../test/support/synthetic';
+import { SheetsWorkbook } from '../src/gas/workbook';
+import { runScore } from '../src/jobs/score';
+import { readTracker } from '../src/domain/tracker';
+import { computeScores } from '../src/domain/scores';
+import type { CellValue, ClockPort, OutputSheet, WorkbookPort } from '../src/ports';
+import { cellValue } from '../src/domain/write';
+import type { BenchCase } from '../scripts/bench';
+
+const ACTIVITIES = 80;
+const clock: ClockPort = { now: () => new Date('2026-03-02T08:00:00Z'), local: () => ({ day: '2026-03-02', hour: 8, minute: 0 }) };
+
+/** Just enough workbook to time the job without any adapter. */
+class MemoryWorkbook implements WorkbookPort {
+  constructor(private readonly tabs: Record<string, CellValue[][]>) {}
+  spreadsheetTimeZone() { return null; }
+  url() { return null; }
+  tabNames() { return Object.keys(this.tabs); }
+  readTab(name: string) { return this.tabs[name] ?? null; }
+  createTab(name: string) { this.tabs[name] = [['']]; }
+  writeCells() { /* not needed by score */ }
+  formatTab() { /* not needed by score */ }
+  appendRows(tab: string, rows: CellValue[][]) { this.tabs[tab].push(...rows); }
+  writeOutputTab(tab: string, sheet: OutputSheet) { this.tabs[tab] = sheet.rows.map((r) => r.map(cellValue)); }
+}
+
+function timed<T>(f: () => T): [T, number] {
+  const start = performance.now();
+  const out = f();
+  return [out, performance.now() - start];
+}
+
+export const cases: BenchCase[] = [
+  {
+    name: 'score',
+    sizes: [1_000, 10_000],
+    run(size) {
+      const tabs: Tabs = syntheticTracker({ pupils: size, activities: ACTIVITIES });
+
+      const [result, ownMs] = timed(() => runScore({ workbook: new MemoryWorkbook(structuredClone(tabs)), clock }));
+      const tracker = readTracker(tabs);
+      const [, rulesMs] = timed(() => computeScores(tracker, '2026-03-02'));
+
+      const fake = createGasFake();
+      // The fake's console records instead of printing: keep the real one for the bench table.
+      const { console: _recorded, ...services } = fake.globals as Record<string, unknown>;
+      Object.assign(globalThis, services);
+      for (const [name, grid] of Object.entries(tabs)) fake.setSheet(name, toSheetValues(grid));
+      const workbook = new SheetsWorkbook(fake.globals.SpreadsheetApp.getActiveSpreadsheet() as unknown as GoogleAppsScript.Spreadsheet.Spreadsheet);
+      fake.calls.reset();
+      const [, ms] = timed(() => runScore({ workbook, clock }));
+      return {
+        calls: fake.calls.total('spreadsheet'),
+        ms,
+        note: `${ACTIVITIES} activities, ${result.attendeeActivityPairs.toLocaleString('en-GB')} attendee-activity pairs; job alone ${ownMs.toFixed(0)} ms, scoring rules ${rulesMs.toFixed(0)} ms`,
+      };
+    },
+  },
+];

@@ -1,0 +1,166 @@
+/**
+ * The unplaced-Year-11 alerts: one message to the careers leader with the whole list, and one to
+ * each mentor with their own flagged mentees. Pure: builds the messages, sends nothing.
+ *
+ * No email names SEND or looked-after status (those reasons stay in the tracker; every email says
+ * to see the tracker), and every value from the sheet is HTML-escaped.
+ */
+import type { MailMessage } from '../ports';
+import { type Day, formatLongDay, mondayOf } from './calendar';
+import { escapeHtml, safeHref } from './html';
+import { RAG_COLOURS } from './write';
+import type { StaffMember, Tracker } from './tracker';
+import {
+  type ReasonCode, REASON_WORDS, SENSITIVE_REASONS, type UnplacedFlag, type UnplacedResult, unplacedDeadlines,
+} from './unplaced';
+
+export interface UnplacedAlert extends MailMessage {
+  audience: 'careers leader' | 'mentor';
+  /** flagged pupils named in the message */
+  pupils: number;
+}
+
+const SENDER = 'Careers Tracker';
+/** Apps Script refuses bodies over about 200 KB: longer lists end with "and N more in the tracker". */
+export const MAX_LISTED = 150;
+
+/** A reason in words, with the detail that helps (attendance, number of overdue actions). */
+export function reasonPhrase(flag: UnplacedFlag, code: ReasonCode): string {
+  if (code === 'low-attendance' && flag.pupil.attendance !== null) return `Low attendance (${flag.pupil.attendance}%)`;
+  if (code === 'overdue-actions') return `${flag.overdueActions} overdue action${flag.overdueActions === 1 ? '' : 's'}`;
+  return REASON_WORDS[code];
+}
+
+export function lastMeetingPhrase(flag: UnplacedFlag): string {
+  const d = flag.daysSinceLastMeeting;
+  if (d === null) return 'No meeting recorded';
+  return d === 0 ? 'Today' : d === 1 ? '1 day ago' : `${d} days ago`;
+}
+
+/** The leader's addresses: the `Careers leader email` setting, else every Staff member with the role. */
+export function leaderAddresses(tracker: Tracker): string[] {
+  const set = tracker.settings.careersLeaderEmail;
+  if (set) return [set.toLowerCase()];
+  return unique(tracker.staff.filter((m) => m.roles.includes('Careers leader')).map((m) => m.email));
+}
+
+export function buildUnplacedAlerts(tracker: Tracker, result: UnplacedResult, today: Day, trackerUrl: string | null): UnplacedAlert[] {
+  if (result.flagged.length === 0) return [];
+  const ctx: Compose = {
+    school: tracker.settings.schoolName.trim(),
+    week: formatLongDay(mondayOf(today)),
+    url: safeHref(trackerUrl),
+    deadlines: unplacedDeadlines(tracker, today),
+    mentorName: (f) => {
+      const m = f.pupil.mentor ? tracker.staffByInitials.get(f.pupil.mentor) : undefined;
+      return m ? m.name : f.pupil.mentor ?? 'None';
+    },
+  };
+  const alerts: UnplacedAlert[] = [];
+  const leaders = leaderAddresses(tracker);
+  for (const to of leaders) {
+    const who = tracker.staff.find((m) => m.email === to);
+    alerts.push(compose(ctx, 'careers leader', to, who, result.flagged, result.cohort.length, undefined));
+  }
+  // Mentors by address, so one person never gets two messages; the leader already has everyone.
+  const byMentor = new Map<string, { member: StaffMember; flags: UnplacedFlag[] }>();
+  for (const f of result.flagged) {
+    const member = f.pupil.mentor ? tracker.staffByInitials.get(f.pupil.mentor) : undefined;
+    if (!member || leaders.includes(member.email)) continue;
+    const entry = byMentor.get(member.email) ?? { member, flags: [] };
+    entry.flags.push(f);
+    byMentor.set(member.email, entry);
+  }
+  const mentors = [...byMentor.values()].sort((a, b) => a.member.name.localeCompare(b.member.name, 'en-GB'));
+  for (const { member, flags } of mentors) {
+    alerts.push(compose(ctx, 'mentor', member.email, member, flags, result.cohort.length, leaders[0]));
+  }
+  return alerts;
+}
+
+interface Compose {
+  school: string;
+  week: string;
+  url: string | null;
+  deadlines: { application: Day; offer: Day };
+  mentorName(f: UnplacedFlag): string;
+}
+
+function compose(
+  c: Compose, audience: UnplacedAlert['audience'], to: string, who: StaffMember | undefined,
+  flags: UnplacedFlag[], cohort: number, replyTo: string | undefined,
+): UnplacedAlert {
+  const red = flags.filter((f) => f.level === 'red').length;
+  const amber = flags.length - red;
+  const counts = `${red} red, ${amber} amber`;
+  const forLeader = audience === 'careers leader';
+  const subject = (forLeader
+    ? `Unplaced Year 11s: ${counts} – week of ${c.week}`
+    : `Your Year 11 mentees without a post-16 place: ${counts} – week of ${c.week}`) + (c.school ? ` (${c.school})` : '');
+  const greeting = who ? `Hello ${who.name},` : 'Hello,';
+  const intro = forLeader
+    ? `${flags.length} of the ${cohort} pupils in Year 11 ${flags.length === 1 ? 'does' : 'do'} not yet have an accepted post-16 place: ${red} red and ${amber} amber.`
+    : `${flags.length === 1 ? '1 of your Year 11 mentees does' : `${flags.length} of your Year 11 mentees do`} not yet have an accepted post-16 place: ${red} red and ${amber} amber. Please follow ${flags.length === 1 ? 'this' : 'these'} up at your next careers support meeting.`;
+  const meaning = `Red means act now: a deadline has passed, no application is live, or several risk factors add up. Application deadline: ${formatLongDay(c.deadlines.application)}. Offer deadline: ${formatLongDay(c.deadlines.offer)}.`;
+  const trackerNote = 'Some risk factors are kept in the tracker only: see the tracker for each pupil\'s full picture.';
+  const footer = 'Sent by Careers Tracker (Flag unplaced Year 11s). It names pupils: please do not forward it outside school.';
+
+  const why = (f: UnplacedFlag) => f.reasons.filter((r) => !SENSITIVE_REASONS.has(r)).map((r) => reasonPhrase(f, r));
+  const listed = flags.slice(0, MAX_LISTED);
+  const more = flags.length - listed.length;
+  const moreRed = flags.slice(MAX_LISTED).filter((f) => f.level === 'red').length;
+  const moreNote = more > 0 ? `…and ${more} more (${moreRed} red, ${more - moreRed} amber) in the Unplaced tab of the tracker.` : '';
+
+  const textLines: string[] = [greeting, '', intro, meaning, ''];
+  for (const level of ['red', 'amber'] as const) {
+    const group = listed.filter((f) => f.level === level);
+    if (group.length === 0) continue;
+    textLines.push(level === 'red' ? 'RED' : 'AMBER');
+    for (const f of group) {
+      const bits = [f.pupil.form, forLeader ? `mentor ${c.mentorName(f)}` : ''].filter(Boolean).join(', ');
+      textLines.push(`- ${f.pupil.name}${bits ? ` (${bits})` : ''}: ${why(f).join('; ')}. Last meeting: ${lastMeetingPhrase(f).toLowerCase()}.`);
+    }
+    textLines.push('');
+  }
+  if (moreNote) textLines.push(moreNote, '');
+  textLines.push(trackerNote);
+  if (c.url) textLines.push(`Open the tracker: ${c.url}`);
+  textLines.push('', footer);
+
+  const th = (s: string) => `<th align="left" style="padding:4px 8px;border-bottom:2px solid #ccc">${s}</th>`;
+  const td = (s: string, style = '') => `<td valign="top" style="padding:4px 8px;border-bottom:1px solid #eee${style}">${s}</td>`;
+  const rows = listed.map((f) => {
+    const level = f.level === 'red' ? 'Red' : 'Amber';
+    return `<tr>${[
+      td(escapeHtml(f.pupil.name)),
+      td(escapeHtml(f.pupil.form ?? '')),
+      forLeader ? td(escapeHtml(c.mentorName(f))) : '',
+      td(`<strong>${level}</strong>`, `;background:${RAG_COLOURS[f.level]}`),
+      td(why(f).map(escapeHtml).join('<br>')),
+      td(escapeHtml(lastMeetingPhrase(f))),
+    ].join('')}</tr>`;
+  }).join('');
+  const html = [
+    '<!doctype html><html><body style="font-family:Arial,Helvetica,sans-serif;font-size:14px;color:#202124">',
+    `<p>${escapeHtml(greeting)}</p>`,
+    `<p>${escapeHtml(intro)}</p>`,
+    `<p>${escapeHtml(meaning)}</p>`,
+    '<table style="border-collapse:collapse">',
+    `<thead><tr>${th('Pupil')}${th('Form')}${forLeader ? th('Mentor') : ''}${th('Level')}${th('Why')}${th('Last meeting')}</tr></thead>`,
+    `<tbody>${rows}</tbody></table>`,
+    moreNote ? `<p>${escapeHtml(moreNote)}</p>` : '',
+    `<p>${escapeHtml(trackerNote)}</p>`,
+    c.url ? `<p><a href="${escapeHtml(c.url)}">Open the tracker</a></p>` : '',
+    `<p style="color:#5f6368;font-size:12px">${escapeHtml(footer)}</p>`,
+    '</body></html>',
+  ].join('\n');
+
+  return {
+    to, subject: subject.slice(0, 250), text: textLines.join('\n'), html, name: SENDER,
+    ...(replyTo ? { replyTo } : {}), audience, pupils: flags.length,
+  };
+}
+
+function unique(xs: string[]): string[] {
+  return [...new Set(xs)];
+}

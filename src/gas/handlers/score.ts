@@ -1,0 +1,18 @@
+/**
+ * Menu: Score benchmarks.
+ */
+import { runFromMenu_, showTab_ } from '../run';
+import { runScore } from '../../jobs/score';
+
+export function scoreBenchmarks(): void {
+  runFromMenu_('score', 'Score benchmarks', (ctx) => {
+    const r = runScore(ctx);
+    showTab_('Scores');
+    return [
+      `${r.headline}.`,
+      r.benchmarks.map((b) => `Benchmark ${b.id}: ${b.score === null ? 'not assessed' : `${b.score}% (${b.status.toLowerCase()})`}`).join('\n'),
+      'These scores are indicative: the Compass evaluation\'s own formula is not public.',
+      `The Coverage tab shows each pupil on roll against each criterion (${r.coverage.notMet} not met).`,
+    ].join('\n\n');
+  });
+}

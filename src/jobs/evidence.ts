@@ -1,0 +1,139 @@
+/**
+ * Report on evidence folders (rules.md, "Evidence report"): files per benchmark, what is empty
+ * or stale, folders that match no benchmark, activities without an evidence link.
+ *
+ * Two steps, so that the slow part (walking Drive) runs outside the document lock and only the
+ * writing holds it: `gatherEvidence` reads, `writeEvidence` writes the Evidence tab and the Log.
+ * A missing, blank or unreadable folder writes nothing.
+ */
+import type { OutCell } from '../ports';
+import { FolderNotFoundError } from '../ports';
+import { academicYearOf, formatLongDay, formatUkDay } from '../domain/calendar';
+import { type EvidenceReport, type EvidenceStatus, evidenceReport, fileTypeLabel, staleCutoff } from '../domain/evidence';
+import { type JobContext, type Now, appendLog, generatedRow, loadTracker, nowFor } from './context';
+
+export const EVIDENCE_TAB = 'Evidence';
+
+export interface EvidenceOptions {
+  /** the folder to report on; without it, the `Evidence folder` setting */
+  folder?: string;
+}
+
+export type EvidenceGathered =
+  | { ok: true; now: Now; folder: string; report: EvidenceReport }
+  | { ok: false; now: Now; reason: 'not-set' | 'not-found'; message: string };
+
+export type EvidenceResult = EvidenceGathered;
+
+const STATUS_FILL: Record<EvidenceStatus, 'green' | 'amber' | 'red'> = { OK: 'green', Stale: 'amber', Empty: 'red' };
+
+export function gatherEvidence(ctx: JobContext, options: EvidenceOptions = {}): EvidenceGathered {
+  const tracker = loadTracker(ctx.workbook);
+  const now = nowFor(ctx, tracker);
+  const folder = (options.folder ?? tracker.settings.evidenceFolder ?? '').trim();
+  if (!folder) {
+    return {
+      ok: false, now, reason: 'not-set',
+      message: 'The Evidence folder setting is blank. In the Settings tab, paste the link to the Drive folder that holds the benchmark folders (BM1 to BM8), then run this again. Nothing was changed.',
+    };
+  }
+  if (!ctx.folders) throw new Error('The evidence report needs access to folders, and none was given.');
+  let folders;
+  try {
+    folders = ctx.folders.listEvidence(folder, now.timeZone);
+  } catch (e) {
+    if (e instanceof FolderNotFoundError) return { ok: false, now, reason: 'not-found', message: `${e.message} Nothing was changed.` };
+    throw e;
+  }
+  const report = evidenceReport({
+    folders, activities: tracker.activities, today: now.today,
+    academicYear: academicYearOf(now.today, tracker.settings.academicYearStart),
+    staleDays: tracker.settings.evidenceStaleDays,
+  });
+  return { ok: true, now, folder, report };
+}
+
+export function writeEvidence(ctx: JobContext, gathered: EvidenceGathered): void {
+  if (!gathered.ok) return;
+  const { now, report, folder } = gathered;
+  ctx.workbook.writeOutputTab(EVIDENCE_TAB, evidenceSheet(now, folder, report));
+  appendLog(ctx, now, [{ job: 'evidence', outcome: 'ok', details: evidenceSummary(report) }]);
+}
+
+/** Both steps, for the command line (one process, one writer). */
+export function runEvidence(ctx: JobContext, options: EvidenceOptions = {}): EvidenceResult {
+  const gathered = gatherEvidence(ctx, options);
+  writeEvidence(ctx, gathered);
+  return gathered;
+}
+
+export function evidenceSummary(report: EvidenceReport): string {
+  const count = (s: EvidenceStatus) => report.benchmarks.filter((b) => b.status === s).length;
+  return `${count('OK')} OK, ${count('Stale')} stale, ${count('Empty')} empty; ${report.files.length} files; `
+    + `${report.unmatchedFolders.length} folders match no benchmark; ${report.activitiesWithoutEvidence.length} activities without evidence`;
+}
+
+function evidenceSheet(now: Now, folder: string, report: EvidenceReport) {
+  const rows: OutCell[][] = [];
+  const bold: number[] = [];
+  const heading = (title: string) => {
+    rows.push([]);
+    bold.push(rows.length);
+    rows.push([title]);
+  };
+  const tableHeader = (cells: string[]) => {
+    bold.push(rows.length);
+    rows.push(cells);
+  };
+  const ay = report.academicYear;
+
+  rows.push(generatedRow(now, 'Benchmark evidence'));
+  rows.push(['Evidence folder', folder]);
+  rows.push([{
+    value: `Academic year ${ay.name} (from ${formatLongDay(ay.start)}). A benchmark is Stale when no file in its folders has been updated in the last ${report.staleDays} days (since ${formatUkDay(staleCutoff(report.asOf, report.staleDays))}), and Empty when its folders hold no file.`,
+    italic: true,
+  }]);
+
+  heading('Benchmarks');
+  tableHeader(['Benchmark', 'Name', 'Status', 'Files', `Updated in ${ay.name}`, 'Latest update', 'Folders']);
+  for (const b of report.benchmarks) {
+    rows.push([
+      b.id, b.name, { value: b.status, fill: STATUS_FILL[b.status], bold: true }, b.files, b.updatedThisYear,
+      b.latest ? { day: b.latest } : 'Never', b.folders.length ? b.folders.join(', ') : 'No folder',
+    ]);
+  }
+
+  heading('Folders that match no benchmark');
+  if (report.unmatchedFolders.length === 0) {
+    rows.push(['None: every folder in the evidence folder matches a benchmark.']);
+  } else {
+    rows.push([{ value: 'Their files are not counted. Rename each folder to start with BM and the benchmark number, e.g. "BM3 Destinations".', italic: true }]);
+    tableHeader(['Folder', 'Files', 'Link']);
+    for (const f of report.unmatchedFolders) rows.push([f.name, f.files, f.url]);
+  }
+
+  heading(`Activities in ${ay.name} without evidence`);
+  if (report.activitiesWithoutEvidence.length === 0) {
+    rows.push(['None: every activity this year so far has an evidence link.']);
+  } else {
+    rows.push([{ value: 'Add a link to the evidence (register, photos, feedback) in the Evidence column of the Activities tab.', italic: true }]);
+    tableHeader(['Date', 'Activity', 'Type', 'Benchmarks', 'Activities row']);
+    for (const a of report.activitiesWithoutEvidence) {
+      rows.push([{ day: a.date }, a.title, a.type, [...a.benchmarks].sort((x, y) => x - y).join(', '), a.row]);
+    }
+  }
+
+  heading('Files');
+  if (report.files.length === 0) {
+    rows.push(['No files found in the benchmark folders.']);
+  } else {
+    tableHeader(['Benchmark', 'Path', 'Name', 'Type', 'Last updated', 'Link']);
+    for (const r of report.files) {
+      rows.push([
+        r.benchmark ?? 'None', r.folderPath, r.file.name, fileTypeLabel(r.file.mimeType), { day: r.file.updated }, r.file.url,
+      ]);
+    }
+  }
+
+  return { rows, boldRows: [0, ...bold], frozenRows: 1, columnWidths: [130, 300, 240, 110, 120, 300, 260] };
+}

@@ -1,0 +1,27 @@
+/**
+ * careers-tracker score: scores the benchmarks; writes Scores and Coverage.
+ */
+import type { Command } from './commands';
+import { runScore } from '../jobs/score';
+import { table } from './output';
+
+export const score: Command = {
+  name: 'score',
+  summary: 'scores the benchmarks; writes Scores and Coverage',
+  run({ ctx }) {
+    const r = runScore(ctx);
+    const rows = r.benchmarks.map((b) => [
+      `BM${b.id}`, b.name, b.score === null ? '–' : b.score.toFixed(1), b.status, b.rag ?? '',
+    ]);
+    const text = [
+      `Benchmark scores for ${r.academicYear}, as of ${r.asOf} (indicative: the Compass formula is not public)`,
+      '',
+      table(['', 'Benchmark', 'Score', 'Status', 'RAG'], rows),
+      '',
+      `${r.headline}.`,
+      `Coverage: ${r.coverage.pupils} pupils on roll, ${r.coverage.notMet} criteria not met (see the Coverage tab).`,
+      ...(r.problems > 0 ? [`The tracker has ${r.problems} problems; run "careers-tracker check" to see them.`] : []),
+    ].join('\n');
+    return { json: r, text };
+  },
+};
