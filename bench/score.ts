@@ -4,18 +4,16 @@
  * the attendee-activity pairs, the job's own time on an in-memory workbook (no adapter), and the
  * scoring rules alone.
  */
-import { createGasFake } from '../test/fakes/gas';
-import { syntheticTracker, toSheetValues, type Tabs } from '../test/support/synthetic';
-import { SheetsWorkbook } from '../src/gas/workbook';
+import { syntheticTracker, type Tabs } from '../test/support/synthetic';
 import { runScore } from '../src/jobs/score';
 import { readTracker } from '../src/domain/tracker';
 import { computeScores } from '../src/domain/scores';
-import type { CellValue, ClockPort, OutputSheet, WorkbookPort } from '../src/ports';
+import type { CellValue, OutputSheet, WorkbookPort } from '../src/ports';
 import { cellValue } from '../src/domain/write';
 import type { BenchCase } from '../scripts/bench';
+import { benchClock as clock, fakeWithTabs, timed } from './support';
 
 const ACTIVITIES = 80;
-const clock: ClockPort = { now: () => new Date('2026-03-02T08:00:00Z'), local: () => ({ day: '2026-03-02', hour: 8, minute: 0 }) };
 
 /** Just enough workbook to time the job without any adapter. */
 class MemoryWorkbook implements WorkbookPort {
@@ -31,12 +29,6 @@ class MemoryWorkbook implements WorkbookPort {
   writeOutputTab(tab: string, sheet: OutputSheet) { this.tabs[tab] = sheet.rows.map((r) => r.map(cellValue)); }
 }
 
-function timed<T>(f: () => T): [T, number] {
-  const start = performance.now();
-  const out = f();
-  return [out, performance.now() - start];
-}
-
 export const cases: BenchCase[] = [
   {
     name: 'score',
@@ -48,12 +40,7 @@ export const cases: BenchCase[] = [
       const tracker = readTracker(tabs);
       const [, rulesMs] = timed(() => computeScores(tracker, '2026-03-02'));
 
-      const fake = createGasFake();
-      // The fake's console records instead of printing: keep the real one for the bench table.
-      const { console: _recorded, ...services } = fake.globals as Record<string, unknown>;
-      Object.assign(globalThis, services);
-      for (const [name, grid] of Object.entries(tabs)) fake.setSheet(name, toSheetValues(grid));
-      const workbook = new SheetsWorkbook(fake.globals.SpreadsheetApp.getActiveSpreadsheet() as unknown as GoogleAppsScript.Spreadsheet.Spreadsheet);
+      const { fake, workbook } = fakeWithTabs(tabs);
       fake.calls.reset();
       const [, ms] = timed(() => runScore({ workbook, clock }));
       return {

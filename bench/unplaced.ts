@@ -1,9 +1,7 @@
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { createGasFake } from '../test/fakes/gas';
-import { syntheticTracker, toSheetValues } from '../test/support/synthetic';
+import { syntheticTracker } from '../test/support/synthetic';
 import { everyMentorFlagged } from '../test/unplaced/build';
-import { SheetsWorkbook } from '../src/gas/workbook';
 import { GasMail } from '../src/gas/mail';
 import { GasProperties } from '../src/gas/services';
 import { XlsxWorkbook } from '../src/node/xlsx-workbook';
@@ -14,21 +12,16 @@ import { runUnplaced, unplacedWeeklyJob } from '../src/jobs/unplaced';
 import { OWNER_KEY, runScheduledTick } from '../src/jobs/schedule';
 import type { JobContext } from '../src/jobs/context';
 import type { BenchCase } from '../scripts/bench';
+import { BENCH_DAY as DAY, benchClock as clock, fakeWithTabs } from './support';
 
-const DAY = '2026-03-02';
-const clock = { now: () => new Date(`${DAY}T08:00:00Z`), local: () => ({ day: DAY, hour: 8, minute: 0 }) };
 
 /** The Apps Script adapters over the fake, loaded with a synthetic tracker; returns the spreadsheet calls of `work`. */
 function sheetsCalls(pupils: number, work: (ctx: JobContext) => void): number {
-  const fake = createGasFake({ user: 'cl@school.example', mailQuota: 1_000 });
-  const { console: _recorded, ...services } = fake.globals as Record<string, unknown>;
-  Object.assign(globalThis, services);
-  for (const [name, grid] of Object.entries(everyMentorFlagged(syntheticTracker({ pupils })))) fake.setSheet(name, toSheetValues(grid));
-  const ss = fake.globals.SpreadsheetApp.getActiveSpreadsheet() as unknown as GoogleAppsScript.Spreadsheet.Spreadsheet;
+  const { fake, workbook } = fakeWithTabs(everyMentorFlagged(syntheticTracker({ pupils })), { user: 'cl@school.example', mailQuota: 1_000 });
   const props = new GasProperties(fake.globals.PropertiesService.getDocumentProperties() as unknown as GoogleAppsScript.Properties.Properties);
   props.set(OWNER_KEY, 'cl@school.example');
   fake.calls.reset();
-  work({ workbook: new SheetsWorkbook(ss), clock, mail: new GasMail(), documentProperties: props });
+  work({ workbook, clock, mail: new GasMail(), documentProperties: props });
   return fake.calls.total('spreadsheet');
 }
 

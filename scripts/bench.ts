@@ -38,7 +38,7 @@ async function main() {
   const rows: string[][] = [['job', 'size', 'spreadsheet calls', 'ms (Node)', 'note']];
   for (const file of files) {
     const { cases } = (await import(path.join(dir, file))) as { cases: BenchCase[] };
-    if (!cases) throw new Error(`${file} exports no cases`);
+    if (!cases) continue;
     for (const c of cases) {
       if (only && !c.name.includes(only)) continue;
       for (const size of c.sizes) {

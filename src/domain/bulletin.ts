@@ -12,6 +12,8 @@ import { readEmail } from './values';
 export const CLOSING_SOON_DAYS = 7;
 /** The email lists at most this many vacancies (the soonest closing); the rest are counted. */
 export const MAX_LISTED = 50;
+/** Characters of vacancy HTML per email (the plain-text part is about a third of it). */
+const LIST_BUDGET = 100_000;
 export const FIND_AN_APPRENTICESHIP = 'https://www.findapprenticeship.service.gov.uk/';
 
 export interface BulletinItem {
@@ -242,8 +244,22 @@ function oneLine(s: string | null | undefined): string {
   return String(s ?? '').replace(/[\u0000-\u001f\u007f]+/g, ' ').replace(/\s+/g, ' ').trim();
 }
 
+/** One line, cut to `max` characters: a pasted paragraph must not swell every email. */
+function short(s: string | null | undefined, max = 100): string {
+  const t = oneLine(s);
+  return t.length > max ? `${t.slice(0, max - 1).trimEnd()}…` : t;
+}
+
+/** Links longer than this are left out (ask the careers team), so no advert can blow the size limit. */
+const MAX_LINK = 600;
+
+function linkOf(v: Vacancy): string | null {
+  const href = safeHref(v.link);
+  return href && href.length <= MAX_LINK ? href : null;
+}
+
 function levelText(level: string | null): string {
-  const l = oneLine(level);
+  const l = short(level, 60);
   return /^\d$/.test(l) ? `Level ${l}` : l;
 }
 
@@ -276,16 +292,22 @@ function badge(label: string, background: string, colour: string): string {
   return `<span style="display:inline-block;${FONT}font-size:12px;line-height:16px;font-weight:bold;letter-spacing:0.3px;background:${background};color:${colour};padding:2px 8px;border-radius:10px;margin:0 6px 6px 0;">${label}</span>`;
 }
 
+/** A UK postcode never breaks across lines on a narrow screen (applied to escaped text). */
+function keepPostcodeTogether(html: string): string {
+  return html.replace(/\b([A-Z]{1,2}\d[A-Z\d]?) (\d[A-Z]{2})\b/g, '$1&nbsp;$2');
+}
+
 function itemHtml(item: BulletinItem): string {
   const v = item.vacancy;
-  const href = safeHref(v.link);
-  const title = escapeHtml(oneLine(v.title));
+  const href = linkOf(v);
+  const title = escapeHtml(short(v.title, 140));
   const badges = [
     item.isNew ? badge('NEW', '#d1fae5', '#065f46') : '',
     item.closingSoon ? badge('CLOSING SOON', '#fee2e2', '#991b1b') : '',
   ].join('');
-  const where = [oneLine(v.employer), oneLine(v.location)].filter(Boolean).map(escapeHtml).join(' &middot; ');
-  const what = [levelText(v.level), oneLine(v.wage)].filter(Boolean).map(escapeHtml).join(' &middot; ');
+  const employer = escapeHtml(short(v.employer));
+  const location = keepPostcodeTogether(escapeHtml(short(v.location)));
+  const what = [levelText(v.level), short(v.wage)].filter(Boolean).map(escapeHtml).join(' &middot; ');
   const closing = `Closes ${escapeHtml(longDayWithWeekday(v.closing))} (${whenCloses(item.daysLeft)})`;
   const accent = item.closingSoon ? '#dc2626' : item.isNew ? '#059669' : '#d1d5db';
   const heading = href
@@ -294,11 +316,12 @@ function itemHtml(item: BulletinItem): string {
   const action = href
     ? `<a href="${escapeHtml(href)}" style="display:inline-block;${FONT}font-size:15px;line-height:20px;font-weight:bold;color:#ffffff;background:#1d4ed8;text-decoration:none;padding:10px 18px;border-radius:6px;">View and apply</a>`
     : `<span style="${FONT}font-size:14px;color:#4b5563;">Ask the careers team for the link to apply.</span>`;
-  return `<tr><td style="padding:6px 12px;">
+  return `<tr><td style="padding:6px 10px;">
 <table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="border-collapse:separate;background:#ffffff;border:1px solid #e5e7eb;border-left:4px solid ${accent};border-radius:6px;">
 <tr><td style="padding:14px 14px 16px;${FONT}color:#1f2937;word-break:break-word;overflow-wrap:anywhere;">
 ${badges ? `<div>${badges}</div>` : ''}<div style="font-size:18px;line-height:24px;font-weight:bold;margin:0 0 4px;">${heading}</div>
-${where ? `<div style="font-size:15px;line-height:22px;color:#374151;">${where}</div>` : ''}
+${employer ? `<div style="font-size:15px;line-height:22px;color:#111827;">${employer}</div>` : ''}
+${location ? `<div style="font-size:15px;line-height:22px;color:#374151;">${location}</div>` : ''}
 ${what ? `<div style="font-size:15px;line-height:22px;color:#374151;">${what}</div>` : ''}
 <div style="font-size:15px;line-height:22px;margin:6px 0 12px;color:${item.closingSoon ? '#b91c1c' : '#374151'};${item.closingSoon ? 'font-weight:bold;' : ''}">${closing}</div>
 ${action}
@@ -308,12 +331,12 @@ ${action}
 
 function itemText(item: BulletinItem, n: number): string {
   const v = item.vacancy;
-  const href = safeHref(v.link);
+  const href = linkOf(v);
   const flags = [item.isNew ? '[NEW]' : '', item.closingSoon ? '[CLOSING SOON]' : ''].filter(Boolean).join(' ');
   const lines = [
-    `${n}. ${flags ? `${flags} ` : ''}${oneLine(v.title)}`,
-    [oneLine(v.employer), oneLine(v.location)].filter(Boolean).join(' – '),
-    [levelText(v.level), oneLine(v.wage)].filter(Boolean).join(' – '),
+    `${n}. ${flags ? `${flags} ` : ''}${short(v.title, 140)}`,
+    [short(v.employer), short(v.location)].filter(Boolean).join(' – '),
+    [levelText(v.level), short(v.wage)].filter(Boolean).join(' – '),
     `Closes ${longDayWithWeekday(v.closing)} (${whenCloses(item.daysLeft)})`,
     href ?? 'Ask the careers team for the link to apply.',
   ].filter(Boolean);
@@ -338,14 +361,24 @@ function footerText(c: BulletinContent): string {
 export function renderBulletin(c: BulletinContent): RenderedBulletin {
   const subject = bulletinSubject(c.schoolName, c.week.monday);
   const school = oneLine(c.schoolName);
-  const listed = c.items.slice(0, MAX_LISTED);
+  // At most MAX_LISTED, and within a size budget well under Gmail's 200 KB body limit.
+  const listed: BulletinItem[] = [];
+  const htmlParts: string[] = [];
+  let size = 0;
+  for (const item of c.items.slice(0, MAX_LISTED)) {
+    const part = itemHtml(item);
+    if (size + part.length > LIST_BUDGET) break;
+    listed.push(item);
+    htmlParts.push(part);
+    size += part.length;
+  }
   const more = c.items.length - listed.length;
   const intro = summaryLine(c.items);
   const weekOf = `Week of ${formatLongDay(c.week.monday)}`;
   const moreText = more > 0 ? `And ${plural(more, 'more vacancy', 'more vacancies')} closing later: ask the careers team, or search Find an apprenticeship.` : '';
   const contactEmail = c.contact.email ? oneLine(c.contact.email) : '';
 
-  const htmlItems = listed.map(itemHtml).join('\n');
+  const htmlItems = htmlParts.join('\n');
   const htmlFooter = `<tr><td style="padding:16px 16px 20px;${FONT}font-size:14px;line-height:21px;color:#4b5563;">
 ${moreText ? `<p style="margin:0 0 12px;">${escapeHtml(moreText)}</p>` : ''}<p style="margin:0 0 12px;">Find more apprenticeships across England on <a href="${FIND_AN_APPRENTICESHIP}" style="color:#1d4ed8;">Find an apprenticeship</a>.</p>
 <p style="margin:0;">${escapeHtml(footerText(c))}</p>

@@ -62,10 +62,9 @@ export interface MenteeListItem {
   mentor: string | null;
   chip: Chip | null;
   daysSinceLastMeeting: number | null;
-  lastMeeting: Day | null;
+  /** the earliest meeting booked from today on */
   nextMeeting: Day | null;
   overdueActions: number;
-  openActions: number;
 }
 
 export interface MentorLogView {
@@ -147,8 +146,7 @@ export function mentorLogView(tracker: Tracker, email: string, today: Day): Ment
       id: p.id, name: p.name, year: p.year, form: p.form, mentor: p.mentor,
       chip: chips.get(p.key)?.chip ?? null,
       daysSinceLastMeeting: f.lastMeeting ? daysBetween(f.lastMeeting, today) : null,
-      lastMeeting: f.lastMeeting, nextMeeting: f.nextMeeting,
-      overdueActions: f.overdueActions, openActions: f.openActions,
+      nextMeeting: f.nextMeeting, overdueActions: f.overdueActions,
     };
   });
   mentees.sort(compareMentees);

@@ -140,6 +140,10 @@ export class SheetsWorkbook implements WorkbookPort {
     }
   }
 
+  flush(): void {
+    SpreadsheetApp.flush();
+  }
+
   private sheet(tab: string): Sheet {
     const sheet = this.ss.getSheetByName(tab);
     if (!sheet) throw new Error(`The tracker has no "${tab}" tab. Run Set up tracker first.`);

@@ -8,12 +8,9 @@ import {
   type BulletinItem, type BulletinRecipient, type BulletinWeek, type RecipientSelection,
   bulletinContact, bulletinRecipients, bulletinWeek, openVacancies, renderBulletin, vacancyKey,
 } from '../domain/bulletin';
-import { LOG_TAB } from '../domain/schema';
-import type { HeaderMap, Problem } from '../domain/table';
+import type { Problem } from '../domain/table';
 import type { Tracker } from '../domain/tracker';
-import { layoutRow } from '../domain/write';
-import { type JobContext, type Now, loadTracker, nowFor } from './context';
-import { ensureTab } from './tabs';
+import { type JobContext, type Now, appendLog, loadTracker, nowFor } from './context';
 import type { WeeklyJob } from './weekly';
 
 export const BULLETIN_JOB = 'bulletin';
@@ -121,12 +118,7 @@ export function runBulletin(ctx: JobContext, options: BulletinOptions = {}): Bul
     duplicates: selection.duplicates, problems: selection.problems, message: '',
   };
   const quiet = options.quietWhenComplete === true;
-  let header: HeaderMap | null = null;
-  const log = (lines: LogRow[]) => {
-    if (lines.length === 0) return;
-    header ??= logHeader(ctx, tracker);
-    ctx.workbook.appendRows(LOG_TAB.name, lines.map((l) => layoutRow(header!, { time: now.stamp, job: BULLETIN_JOB, ...l })));
-  };
+  const log = (lines: LogRow[]) => appendLog(ctx, now, lines.map((l) => ({ job: BULLETIN_JOB, ...l })), tracker);
 
   if (items.length === 0 || selection.recipients.length === 0) {
     result.reason = items.length === 0 ? 'no-open-vacancies' : 'no-recipients';
@@ -200,13 +192,6 @@ interface LogRow {
   details: string;
   recipient?: string;
   week: string;
-}
-
-/** The Log's columns, from the tracker already read; the tab or columns are added only when missing. */
-function logHeader(ctx: JobContext, tracker: Tracker): HeaderMap {
-  const known = tracker.headers[LOG_TAB.name];
-  if (known && known.headerRow > 0 && LOG_TAB.columns.every((c) => known.columns.has(c.key))) return known;
-  return ensureTab(ctx.workbook, LOG_TAB);
 }
 
 function isQuotaError(message: string): boolean {

@@ -31,6 +31,6 @@ export function runCheck(ctx: JobContext): CheckResult {
     ...problems.map((p) => [p.tab, p.row, p.column, p.value, { value: p.message, wrap: true }] as OutCell[]),
   ];
   ctx.workbook.writeOutputTab('Problems', { rows, boldRows: [0, 3], frozenRows: 4, columnWidths: [110, 50, 140, 160, 520] });
-  appendLog(ctx, now, [{ job: 'check', outcome: 'ok', details: `${problems.length} problems` }]);
+  appendLog(ctx, now, [{ job: 'check', outcome: 'ok', details: `${problems.length} problems` }], tracker);
   return { problems };
 }

@@ -11,6 +11,7 @@ import { TRACKER_TAB_NAMES, type Tracker, type TrackerTabs, readTracker } from '
 import { LOG_TAB } from '../domain/schema';
 import { layoutRow } from '../domain/write';
 import { ensureTab } from './tabs';
+import type { HeaderMap } from '../domain/table';
 
 export interface JobContext {
   workbook: WorkbookPort;
@@ -60,10 +61,20 @@ export interface LogLine {
   week?: string;
 }
 
-/** Appends lines to the Log tab (creating it when missing), in the tab's own column order. */
-export function appendLog(ctx: JobContext, now: Now, lines: LogLine[]): void {
+/** The Log's columns: from the tracker already read when it has them all, else the tab is made whole. */
+export function logHeader(ctx: JobContext, tracker?: Tracker): HeaderMap {
+  const known = tracker?.headers[LOG_TAB.name];
+  if (known && known.headerRow > 0 && LOG_TAB.columns.every((c) => known.columns.has(c.key))) return known;
+  return ensureTab(ctx.workbook, LOG_TAB);
+}
+
+/**
+ * Appends lines to the Log tab (creating it when missing), in the tab's own column order, and
+ * commits them at once: jobs that send email rely on a line landing before the next message goes.
+ */
+export function appendLog(ctx: JobContext, now: Now, lines: LogLine[], tracker?: Tracker): void {
   if (lines.length === 0) return;
-  const header = ensureTab(ctx.workbook, LOG_TAB);
+  const header = logHeader(ctx, tracker);
   const rows: CellValue[][] = lines.map((l) =>
     layoutRow(header, {
       time: now.stamp, job: l.job, outcome: l.outcome, details: l.details ?? '',
@@ -71,6 +82,7 @@ export function appendLog(ctx: JobContext, now: Now, lines: LogLine[]): void {
     }),
   );
   ctx.workbook.appendRows(LOG_TAB.name, rows);
+  ctx.workbook.flush?.();
 }
 
 /** The generated-at line every output tab starts with. */

@@ -7,14 +7,16 @@
 import type { CellValue } from '../ports';
 import type { Day } from '../domain/calendar';
 import { referenceKey } from '../domain/bulletin';
-import { VACANCIES_TAB } from '../domain/schema';
+import { SETTINGS_TAB, VACANCIES_TAB } from '../domain/schema';
+import { type Settings, readSettings } from '../domain/settings';
 import { mapHeaders } from '../domain/table';
 import { readText } from '../domain/values';
 import {
   MAX_PAGES, POSTED_IN_LAST_DAYS, type VacancyRecord, apiHeaders, httpErrorMessage, mapVacancy, parsePage, searchUrl,
 } from '../domain/vacancy-api';
 import { layoutRow } from '../domain/write';
-import { type JobContext, appendLog, loadTracker, nowFor } from './context';
+import { type JobContext, type Now, appendLog, nowFor } from './context';
+import type { Tracker } from '../domain/tracker';
 import { ensureTab } from './tabs';
 
 export const IMPORT_JOB = 'import-vacancies';
@@ -50,12 +52,12 @@ export interface FetchedVacancies {
 
 /** Reads every page of the search. Writes nothing; throws VacancyImportError with a plain message. */
 export function fetchVacancies(ctx: JobContext, options: ImportOptions): FetchedVacancies {
-  const tracker = loadTracker(ctx.workbook);
-  const today = nowFor(ctx, tracker).today;
+  const { settings, now } = settingsAndNow(ctx);
+  const today = now.today;
   const http = ctx.http;
   if (!http) throw new VacancyImportError('Vacancy import is not available here: there is no connection to the internet.');
   const key = (options.apiKey ?? '').trim();
-  const search = tracker.settings.vacancySearch;
+  const search = settings.vacancySearch;
   if (!options.savedResponse) {
     if (!key) {
       throw new VacancyImportError('No API key for Find an apprenticeship yet. Get a Display advert API key from the developer hub (developer.apprenticeships.education.gov.uk) and set it with Set vacancy API key. Nothing was imported.');
@@ -119,8 +121,7 @@ export interface ImportResult {
 
 /** Appends the new vacancies (one write) and a Log line. Call it under the document lock. */
 export function saveVacancies(ctx: JobContext, fetched: FetchedVacancies): ImportResult {
-  const tracker = loadTracker(ctx.workbook);
-  const now = nowFor(ctx, tracker);
+  const { now } = settingsAndNow(ctx);
   // Every row counts for matching, even one another job leaves out for a problem.
   const grid = ctx.workbook.readTab(VACANCIES_TAB.name);
   const current = mapHeaders(grid, VACANCIES_TAB);
@@ -189,6 +190,12 @@ function importMessage(r: ImportResult): string {
   if (r.leftOut) parts.push(`${r.leftOut} could not be read and ${r.leftOut === 1 ? 'was' : 'were'} left out.`);
   if (r.truncated) parts.push(`Only the first ${r.pages} pages were read: make the Vacancy search distance smaller to see the rest.`);
   return parts.join(' ');
+}
+
+/** This job needs no more of the tracker than Settings (and Vacancies, read raw when saving). */
+function settingsAndNow(ctx: JobContext): { settings: Settings; now: Now } {
+  const settings = readSettings(ctx.workbook.readTab(SETTINGS_TAB.name), []).settings;
+  return { settings, now: nowFor(ctx, { settings } as Tracker) };
 }
 
 function oneLine(s: string): string {

@@ -44,11 +44,11 @@ interface Loaded {
 }
 
 function load(workbook: WorkbookPort): Loaded {
-  const present = new Set(workbook.tabNames());
   const tabs: TrackerTabs = {};
   const lastRows: Record<string, number> = {};
   for (const name of MENTOR_LOG_TABS) {
-    const grid = present.has(name) ? workbook.readTab(name) : null;
+    // A missing tab reads as null: no need to list the tabs first.
+    const grid = workbook.readTab(name);
     tabs[name] = grid;
     lastRows[name] = grid ? lastContentRow(grid) : 0;
   }
@@ -186,10 +186,15 @@ export function saveMeeting(ctx: JobContext, request: SaveMeetingRequest): SaveM
     const updated = changes.map((c) => PLAN_HEADERS[c.key]);
     const message = [
       `Meeting saved${request.actions.length ? ` with ${plural(request.actions.length, 'action')}` : ''}.`,
-      updated.length ? `${updated.join(', ')} updated.` : '',
+      updated.length ? `${listOf(updated)} updated.` : '',
     ].filter(Boolean).join(' ');
     return { mentee: menteeView(tracker, viewer, pupil, today), duplicate: false, message };
   });
+}
+
+/** `A`, `A and B`, `A, B and C` */
+function listOf(words: string[]): string {
+  return words.length <= 1 ? words.join('') : `${words.slice(0, -1).join(', ')} and ${words[words.length - 1]}`;
 }
 
 const orNull = (s: string) => (s.trim() === '' ? null : s.trim());

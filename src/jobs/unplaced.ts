@@ -62,12 +62,12 @@ export function runUnplaced(ctx: JobContext): UnplacedRun {
     } catch (e) {
       run.failure = (e as Error).message;
       run.deferred = todo.length - i;
-      appendLog(ctx, now, [{ job: JOB, outcome: 'failed', details: `Alert to the ${audience} not sent: ${run.failure}`, recipient: alert.to, week: weekKey }]);
+      appendLog(ctx, now, [{ job: JOB, outcome: 'failed', details: `Alert to the ${audience} not sent: ${run.failure}`, recipient: alert.to, week: weekKey }], tracker);
       break;
     }
     run.sent++;
     // Recorded before the next message goes, so a run cut off here resumes without repeating it.
-    appendLog(ctx, now, [{ job: JOB, outcome: 'sent', details: `Alert to the ${audience}: ${pupils} pupil${pupils === 1 ? '' : 's'}`, recipient: alert.to, week: weekKey }]);
+    appendLog(ctx, now, [{ job: JOB, outcome: 'sent', details: `Alert to the ${audience}: ${pupils} pupil${pupils === 1 ? '' : 's'}`, recipient: alert.to, week: weekKey }], tracker);
   }
 
   const red = result.flagged.filter((f) => f.level === 'red').length;
@@ -78,7 +78,7 @@ export function runUnplaced(ctx: JobContext): UnplacedRun {
       + `${result.septemberGuarantee.length} on the September Guarantee list; alerts: ${run.sent} sent, ${run.alreadySent} already sent this week`
       + (run.deferred > 0 ? `, ${run.deferred} left for the next run${ctx.mail ? '' : ' (no mail service)'}` : ''),
     week: weekKey,
-  }]);
+  }], tracker);
   return run;
 }
 

@@ -13,7 +13,9 @@ import { progressBar } from './output';
 import { makeDay } from '../domain/calendar';
 import { prepareDemo, DEMO_DAY } from './demo';
 
-export class UsageError extends Error {}
+import { UsageError } from './errors';
+
+export { UsageError };
 
 const USAGE = `Usage: careers-tracker <command> [--workbook FILE] [--evidence DIR] [--outbox DIR]
                           [--today YYYY-MM-DD] [--quota N] [--json]

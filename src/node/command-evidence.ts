@@ -2,16 +2,13 @@
  * careers-tracker evidence --workbook F --evidence DIR [--json]
  */
 import type { Command } from './commands';
-import { WorkbookReadError } from './xlsx-workbook';
+import { UsageError } from './errors';
 import { type EvidenceResult, runEvidence } from '../jobs/evidence';
 import { formatUkDay } from '../domain/calendar';
 import { table } from './output';
 
-/**
- * A missing `--evidence` is a bad command line (exit 2), as a missing `--workbook` is. The CLI
- * exits 2 for a WorkbookReadError; its UsageError lives in cli.ts, which imports this file.
- */
-export class MissingEvidenceOptionError extends WorkbookReadError {}
+/** A missing `--evidence` is a bad command line (exit 2), as a missing `--workbook` is. */
+export class MissingEvidenceOptionError extends UsageError {}
 
 /** The contract's JSON (product.md, `evidence:`), with a few extra fields. */
 export function evidenceJson(result: EvidenceResult): unknown {

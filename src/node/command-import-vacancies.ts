@@ -5,14 +5,14 @@
 import type { Command } from './commands';
 import { VacancyImportError, runImportVacancies } from '../jobs/import-vacancies';
 import { table } from './output';
+import { UsageError } from './errors';
 
 export const importVacancies: Command = {
   name: 'import-vacancies',
   summary: 'imports from the API (--api-key, or --from-file F for a saved response)',
   run({ ctx, options }) {
     if (!options.fromFile && !options.apiKey) {
-      // (cli.ts's UsageError cannot be imported here without an import cycle, so this exits 1, not 2.)
-      throw new VacancyImportError('import-vacancies needs --api-key K (a Find an apprenticeship Display advert API key) or --from-file F (a saved response). Nothing was imported.');
+      throw new UsageError('import-vacancies needs --api-key K (a Find an apprenticeship Display advert API key) or --from-file F (a saved response). Nothing was imported.');
     }
     // A VacancyImportError propagates: the CLI prints it and the workbook is not saved.
     const r = runImportVacancies(ctx, { apiKey: options.apiKey ?? null, savedResponse: Boolean(options.fromFile) });

@@ -14,7 +14,7 @@ const FROM = 'careers-tracker@localhost';
 export class Outbox implements MailPort {
   private readonly pending: { file: string; message: MailMessage }[] = [];
   private sentToday = 0;
-  private counter = 0;
+  private counter: number | null = null;
 
   constructor(
     private readonly folder: string,
@@ -30,11 +30,18 @@ export class Outbox implements MailPort {
     if (/[,;]/.test(message.to) || message.to.trim() === '') throw new Error(`One recipient per message: "${message.to}"`);
     if (this.remainingQuota() < 1) throw new Error('Service invoked too many times for one day: email.');
     this.sentToday++;
-    this.counter++;
+    // Numbering carries on from the files already in the folder, so a later run never overwrites one.
+    this.counter = (this.counter ?? this.lastNumberInFolder()) + 1;
     const slug = message.to.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60);
     const file = `${String(this.counter).padStart(4, '0')}-${slug}.eml`;
     this.pending.push({ file, message });
     return file;
+  }
+
+  private lastNumberInFolder(): number {
+    if (!fs.existsSync(this.folder)) return 0;
+    const numbers = fs.readdirSync(this.folder).map((f) => /^(\d+)-.*\.eml$/.exec(f)?.[1]).filter(Boolean).map(Number);
+    return numbers.length ? Math.max(...numbers) : 0;
   }
 
   /** Writes every message sent so far; returns the files written. */

@@ -36,6 +36,8 @@ export interface Preview {
   url: string;
   port: number;
   as: string;
+  /** the server functions called so far, in order */
+  calls: string[];
   /** For tests: the next call of `fn` fails as a server error would, with this message. */
   failNext(fn: ApiFunction, message?: string): void;
   close(): Promise<void>;
@@ -104,6 +106,7 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
     user: { email: () => as },
   };
   const failures = new Map<string, string>();
+  const calls: string[] = [];
   // One call at a time, saves included: two writes never interleave on the file.
   let queue: Promise<unknown> = Promise.resolve();
 
@@ -114,6 +117,7 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
   };
 
   const answer = async (name: ApiFunction, args: unknown[]): Promise<{ status: number; body: unknown }> => {
+    calls.push(name);
     const failure = failures.get(name);
     if (failure !== undefined) {
       failures.delete(name);
@@ -178,6 +182,7 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
     url: `http://127.0.0.1:${port}/`,
     port,
     as,
+    calls,
     failNext: (fn, message = 'The tracker could not be saved (a test failure).') => {
       failures.set(fn, message);
     },

@@ -22,7 +22,8 @@ function message(e: unknown): string {
 /** Why a save failed, and that nothing typed is lost. */
 function saveFailure(e: unknown): string {
   const code = e instanceof ApiError ? e.code : 'error';
-  const why = message(e);
+  const said = message(e).trim();
+  const why = /[.!?]$/.test(said) ? said : `${said}.`;
   const kept = 'Your meeting is not saved yet; everything you typed is still here.';
   return code === 'refused' || code === 'invalid' ? `Not saved: ${why}` : `Not saved. ${why} ${kept} Try again.`;
 }
@@ -60,8 +61,8 @@ export function App({ client = api }: { client?: MentorLogApiClient }) {
     setLog((l) => {
       if (l.status !== 'ready') return l;
       const mentees = l.value.mentees.map((x) => (x.id === m.pupil.id ? {
-        ...x, chip: m.chip, daysSinceLastMeeting: m.daysSinceLastMeeting, lastMeeting: m.lastMeeting,
-        nextMeeting: m.nextMeeting, openActions: m.openActions.length, overdueActions: m.openActions.filter((a) => a.overdue).length,
+        ...x, chip: m.chip, daysSinceLastMeeting: m.daysSinceLastMeeting, nextMeeting: m.nextMeeting,
+        overdueActions: m.openActions.filter((a) => a.overdue).length,
       } : x));
       return { status: 'ready', value: { ...l.value, mentees } };
     });

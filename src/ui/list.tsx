@@ -5,7 +5,7 @@
 import { useEffect, useRef } from 'preact/hooks';
 import type { MenteeListItem, MentorLogView } from './api';
 import { StatusChip } from './chip';
-import { daysAgo, plural } from './format';
+import { daysAgo, plural, shortDay } from './format';
 
 export interface ListFilter {
   query: string;
@@ -108,10 +108,11 @@ export function MenteeList(props: {
                       <StatusChip chip={m.chip} />
                     </span>
                     <span class="row-meta">
-                      {[m.year !== null ? `Year ${m.year}` : '', m.form ?? '', viewer.seesEveryone && m.mentor ? `Mentor ${m.mentor}` : ''].filter(Boolean).join(' · ')}
+                      {[m.year !== null ? `Year ${m.year}` : '', m.form ?? '', viewer.seesEveryone ? (m.mentor ? `Mentor ${m.mentor}` : 'No mentor') : ''].filter(Boolean).join(' · ')}
                     </span>
                     <span class="row-meta">
                       {m.daysSinceLastMeeting === null ? 'No meetings yet' : `Last met ${daysAgo(m.daysSinceLastMeeting)}`}
+                      {m.nextMeeting && ` · next ${shortDay(m.nextMeeting).replace(/ \d{4}$/, '')}`}
                       {m.overdueActions > 0 && <span class="overdue"> · {plural(m.overdueActions, 'overdue action')}</span>}
                     </span>
                   </button>

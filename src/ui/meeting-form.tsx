@@ -133,7 +133,7 @@ export function MeetingForm(props: {
             <datalist id="action-ideas">{ACTION_IDEAS.map((a) => <option key={a} value={a} />)}</datalist>
             {d.actions.length === 0 && <p class="muted">No actions agreed.</p>}
             {d.actions.map((a, i) => (
-              <div class="action-row" key={a.key} role="group" aria-label={`Action ${i + 1}`}>
+              <div class="action-row" key={a.key} role="group" aria-label={`Agreed action ${i + 1}`}>
                 <div class="field">
                   <label for={`a-text-${a.key}`}>Action {i + 1}</label>
                   <input id={`a-text-${a.key}`} type="text" list="action-ideas" maxLength={LIMITS.action} value={a.action}

@@ -20,7 +20,12 @@ export function MenteeSummary(props: {
   const { mentee } = props;
   const p = mentee.pupil;
   const heading = useRef<HTMLHeadingElement>(null);
+  const noticeBox = useRef<HTMLParagraphElement>(null);
   useEffect(() => heading.current?.focus(), [p.id]);
+  // After a save or a Done, focus goes to what happened (the Done button itself is gone).
+  useEffect(() => {
+    if (props.notice) noticeBox.current?.focus();
+  }, [props.notice]);
   const overdue = mentee.openActions.filter((a) => a.overdue).length;
 
   return (
@@ -33,7 +38,7 @@ export function MenteeSummary(props: {
       <p class="muted">
         {[p.year !== null ? `Year ${p.year}` : '', p.form ?? '', p.mentor ? `Mentor ${p.mentorName ? `${p.mentorName} (${p.mentor})` : p.mentor}` : 'No mentor'].filter(Boolean).join(' · ')}
       </p>
-      {props.notice && <p class="notice" role="status">{props.notice}</p>}
+      {props.notice && <p class="notice" role="status" tabIndex={-1} ref={noticeBox}>{props.notice}</p>}
       {mentee.reasons.length > 0 && (
         <div class={`reasons reasons-${mentee.chip}`}>
           <p class="label">Why {mentee.chip}:</p>
@@ -94,7 +99,7 @@ export function MenteeSummary(props: {
         <p class="muted">No meetings logged yet.</p>
       ) : (
         <ol class="history">
-          {mentee.meetings.map((m) => <MeetingEntry key={m.row} meeting={m} />)}
+          {mentee.meetings.map((m, i) => <MeetingEntry key={m.row} meeting={m} open={i < HISTORY_OPEN} />)}
         </ol>
       )}
     </section>
@@ -106,11 +111,24 @@ const AGENDA: [keyof MeetingView, string][] = [
   ['motivation', 'Motivation'], ['notes', 'Notes'],
 ];
 
-function MeetingEntry({ meeting: m }: { meeting: MeetingView }) {
+/** The newest meetings show in full; older ones open with a click, so the list stays short. */
+const HISTORY_OPEN = 2;
+
+function MeetingEntry({ meeting: m, open }: { meeting: MeetingView; open: boolean }) {
   const fields = AGENDA.filter(([k]) => m[k]);
   return (
     <li class="meeting">
-      <h3>{shortDay(m.date)} · {m.type}</h3>
+      <details open={open}>
+        <summary><h3>{shortDay(m.date)} · {m.type}</h3></summary>
+        <MeetingDetails meeting={m} fields={fields} />
+      </details>
+    </li>
+  );
+}
+
+function MeetingDetails({ meeting: m, fields }: { meeting: MeetingView; fields: [keyof MeetingView, string][] }) {
+  return (
+    <>
       <p class="row-meta">With {m.staffName ? `${m.staffName} (${m.staff})` : m.staff}{m.shared && m.shared !== 'No' ? ` · shared with parents${m.shared === 'Yes' ? '' : ` ${shortDay(m.shared)}`}` : ''}</p>
       {fields.length > 0 && (
         <dl class="agenda">
@@ -123,6 +141,6 @@ function MeetingEntry({ meeting: m }: { meeting: MeetingView }) {
         </dl>
       )}
       {m.nextMeeting && <p class="row-meta">Next meeting {shortDay(m.nextMeeting)}</p>}
-    </li>
+    </>
   );
 }

@@ -134,6 +134,8 @@ describe('spreadsheet calls', () => {
     return { r, fake, calls };
   }
 
+  const fake0 = (runs: { fake: ReturnType<typeof firstRun>['fake'] }[]) => runs[0].fake;
+
   it('grow only by a constant per message sent: calls = a + b × sent, with a the same at 100 and 1,000 recipients', () => {
     const sizes = [100, 200, 1_000];
     const runs = sizes.map((n) => firstRun(simpleSpec(n)));
@@ -146,7 +148,9 @@ describe('spreadsheet calls', () => {
     const perSend = (runs[1].calls.withoutGrowth - runs[0].calls.withoutGrowth) / 100;
     expect(Number.isInteger(perSend)).toBe(true);
     expect(perSend).toBeGreaterThan(0);
-    expect(perSend).toBeLessThanOrEqual(7);
+    // one Log append (getSheetByName, getLastRow, size checks, getRange, formats, values) and a flush
+    expect(perSend).toBeLessThanOrEqual(8);
+    expect(fake0(runs).calls.count('SpreadsheetApp.flush')).toBeGreaterThanOrEqual(sizes[0]);
     const fixed = runs.map((run, i) => run.calls.withoutGrowth - sizes[i] * perSend);
     expect(fixed[1]).toBe(fixed[0]);
     expect(fixed[2]).toBe(fixed[0]);

@@ -210,6 +210,13 @@ describe('the message', () => {
     expect(text).toContain('And 5 more vacancies closing later');
   });
 
+  it('stays well inside the 200 KB body limit of a consumer Gmail account, even with long values', () => {
+    const long = 'x'.repeat(300);
+    const many = Array.from({ length: 80 }, (_, i) => v({ title: `${long}${i}`, employer: long, location: long, wage: long, link: `https://example.org/${long}` }));
+    const { html, text } = content(many).render({ firstNames: ['Sam'] });
+    expect(html.length + text.length).toBeLessThan(150_000);
+  });
+
   it('says nothing about SEND or looked-after status', () => {
     const { html, text } = content([v({})]).render({ firstNames: ['Sam'] });
     expect(`${html}${text}`).not.toMatch(/\bSEND\b|\bEHCP\b|looked[ -]after/i);

@@ -217,7 +217,7 @@ describe('careers-tracker import-vacancies', () => {
   it('needs --api-key or --from-file', async () => {
     const f = await file();
     const run = await cli(['import-vacancies', '--workbook', f]);
-    expect(run.code).not.toBe(0);
+    expect(run.code).toBe(2);
     expect(run.err).toContain('needs --api-key K');
   });
 });

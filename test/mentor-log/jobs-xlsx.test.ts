@@ -71,7 +71,7 @@ describe('saving a meeting to a .xlsx tracker', () => {
     }));
     expect(lock.held).toBe(1);
     expect(res.duplicate).toBe(false);
-    expect(res.message).toBe('Meeting saved with 2 actions. Plan B, Application status updated.');
+    expect(res.message).toBe('Meeting saved with 2 actions. Plan B and Application status updated.');
 
     const after = await reopened(wb);
     const meetings = after.readTab('Meetings')!;
