@@ -21,3 +21,4 @@ export { sendBulletinNow } from './handlers/bulletin';
 export { importVacancies, setVacancyApiKey } from './handlers/import-vacancies';
 export { scheduleWeeklyJobs, stopWeeklyJobs, runWeeklyJobs } from './handlers/schedule';
 export { reportOnEvidenceFolders } from './handlers/evidence';
+export { openSettings } from './handlers/settings';

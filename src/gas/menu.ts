@@ -16,11 +16,12 @@ export const MENU_ITEMS: MenuItem[] = [
   { caption: 'Flag unplaced Year 11s', functionName: 'flagUnplacedYear11s' },
   { caption: 'Send bulletin now', functionName: 'sendBulletinNow' },
   { caption: 'Import vacancies', functionName: 'importVacancies' },
-  { caption: 'Set vacancy API key', functionName: 'setVacancyApiKey' },
   { caption: 'Report on evidence folders', functionName: 'reportOnEvidenceFolders' },
   { caption: 'Check tracker for problems', functionName: 'checkTracker', separatorBefore: true },
   { caption: 'Schedule weekly jobs', functionName: 'scheduleWeeklyJobs', separatorBefore: true },
   { caption: 'Stop weekly jobs', functionName: 'stopWeeklyJobs' },
+  { caption: 'Settings', functionName: 'openSettings', separatorBefore: true },
+  { caption: 'Set vacancy API key', functionName: 'setVacancyApiKey' },
 ];
 
 /** Builds the menu with the Ui service alone, as `onOpen` must in a limited-authorisation context. */

@@ -108,7 +108,7 @@ export function MenteeList(props: {
                       <StatusChip chip={m.chip} />
                     </span>
                     <span class="row-meta">
-                      {[m.year !== null ? `Year ${m.year}` : '', m.form ?? '', viewer.seesEveryone ? (m.mentor ? `Mentor ${m.mentor}` : 'No mentor') : ''].filter(Boolean).join(' · ')}
+                      {[m.year !== null ? `Year ${m.year}` : '', m.form ?? '', viewer.seesEveryone ? (m.mentor ? `Mentor ${m.mentor}` : m.year === 11 ? 'No mentor' : '') : ''].filter(Boolean).join(' · ')}
                     </span>
                     <span class="row-meta">
                       {m.daysSinceLastMeeting === null ? 'No meetings yet' : `Last met ${daysAgo(m.daysSinceLastMeeting)}`}
