@@ -21,8 +21,16 @@ export function readStaff_(ctx: JobContext): StaffMember[] {
   }));
 }
 
-/** Runs a menu job and tells the user how it went. */
-export function runFromMenu_(job: JobName, title: string, work: (ctx: JobContext) => string): void {
+/**
+ * Runs a menu action for a caller the Staff tab allows, and tells them how it went. `work` takes
+ * the document lock itself where it needs it, and returns the message to show (null: none).
+ */
+export function withPermission_(
+  job: JobName,
+  title: string,
+  work: (ctx: JobContext, ui: GoogleAppsScript.Base.Ui) => string | null,
+  describeError: (e: Error) => string = (e) => `Something went wrong: ${e.message}`,
+): void {
   const ui = SpreadsheetApp.getUi();
   try {
     const ctx = gasContext();
@@ -31,11 +39,16 @@ export function runFromMenu_(job: JobName, title: string, work: (ctx: JobContext
       ui.alert(title, permission.message, ui.ButtonSet.OK);
       return;
     }
-    const message = ctx.lock!.withLock(() => work(ctx));
-    ui.alert(title, message, ui.ButtonSet.OK);
+    const message = work(ctx, ui);
+    if (message) ui.alert(title, message, ui.ButtonSet.OK);
   } catch (e) {
-    ui.alert(title, `Something went wrong: ${(e as Error).message}`, ui.ButtonSet.OK);
+    ui.alert(title, describeError(e as Error), ui.ButtonSet.OK);
   }
+}
+
+/** Runs a menu job wholly under the document lock. */
+export function runFromMenu_(job: JobName, title: string, work: (ctx: JobContext) => string): void {
+  withPermission_(job, title, (ctx) => ctx.lock!.withLock(() => work(ctx)));
 }
 
 export function showTab_(name: string): void {

@@ -2,39 +2,26 @@
  * Menu: Send bulletin now. Shows how many will receive it and asks first; the confirmation is
  * asked before taking the document lock, so nobody else waits while the question is on screen.
  */
-import { gasContext } from '../context';
-import { readStaff_ } from '../run';
-import { mayRun } from '../../domain/roles';
+import { withPermission_ } from '../run';
 import { type BulletinResult, planBulletin, runBulletin } from '../../jobs/bulletin';
 
 const TITLE = 'Send bulletin now';
 
 export function sendBulletinNow(): void {
-  const ui = SpreadsheetApp.getUi();
-  try {
-    const ctx = gasContext();
-    const permission = mayRun(readStaff_(ctx), ctx.user!.email(), 'bulletin');
-    if (!permission.ok) {
-      ui.alert(TITLE, permission.message, ui.ButtonSet.OK);
-      return;
-    }
+  withPermission_('bulletin', TITLE, (ctx, ui) => {
     const plan = planBulletin(ctx);
     const vacancies = plan.items.length;
     const recipients = plan.toSend.length;
     if (vacancies > 0 && plan.selection.recipients.length > 0) {
       if (recipients === 0) {
-        ui.alert(TITLE, `Everyone on the list (${plan.selection.recipients.length}) has already had this week's bulletin (${plan.week.weekKey}). Nothing was sent.`, ui.ButtonSet.OK);
-        return;
+        return `Everyone on the list (${plan.selection.recipients.length}) has already had this week's bulletin (${plan.week.weekKey}). Nothing was sent.`;
       }
       const question = `Send this week's bulletin of ${vacancies} vacanc${vacancies === 1 ? 'y' : 'ies'} to ${recipients} pupils and leavers?`;
-      if (ui.alert(TITLE, question, ui.ButtonSet.YES_NO) !== ui.Button.YES) return;
+      if (ui.alert(TITLE, question, ui.ButtonSet.YES_NO) !== ui.Button.YES) return null;
     }
     // With no open vacancy or nobody to send to, the run only records why in the Log.
-    const result = ctx.lock!.withLock(() => runBulletin(ctx));
-    ui.alert(TITLE, outcome_(result), ui.ButtonSet.OK);
-  } catch (e) {
-    ui.alert(TITLE, `Something went wrong: ${(e as Error).message}`, ui.ButtonSet.OK);
-  }
+    return outcome_(ctx.lock!.withLock(() => runBulletin(ctx)));
+  });
 }
 
 function outcome_(r: BulletinResult): string {

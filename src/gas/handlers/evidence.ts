@@ -5,31 +5,20 @@
  * written: walking a large Drive folder can take a minute or more, and mentors saving in the
  * sidebar meanwhile must not be turned away.
  */
-import { gasContext } from '../context';
-import { readStaff_, showTab_ } from '../run';
-import { mayRun } from '../../domain/roles';
+import { showTab_, withPermission_ } from '../run';
 import { type EvidenceGathered, EVIDENCE_TAB, gatherEvidence, writeEvidence } from '../../jobs/evidence';
 
 const TITLE = 'Report on evidence folders';
 
 export function reportOnEvidenceFolders(): void {
-  const ui = SpreadsheetApp.getUi();
-  try {
-    const ctx = gasContext();
-    const permission = mayRun(readStaff_(ctx), ctx.user!.email(), 'evidence');
-    if (!permission.ok) {
-      ui.alert(TITLE, permission.message, ui.ButtonSet.OK);
-      return;
-    }
+  withPermission_('evidence', TITLE, (ctx) => {
     const gathered = gatherEvidence(ctx);
     if (gathered.ok) {
       ctx.lock!.withLock(() => writeEvidence(ctx, gathered));
       showTab_(EVIDENCE_TAB);
     }
-    ui.alert(TITLE, evidenceMessage_(gathered), ui.ButtonSet.OK);
-  } catch (e) {
-    ui.alert(TITLE, `Something went wrong: ${(e as Error).message}`, ui.ButtonSet.OK);
-  }
+    return evidenceMessage_(gathered);
+  });
 }
 
 function evidenceMessage_(g: EvidenceGathered): string {
