@@ -31,6 +31,9 @@ export function mentorLogAccess(tracker: Tracker, email: string): Access {
   if (!wanted) {
     return { ok: false, message: 'Careers Tracker cannot see which Google account you are signed in with. Sign in with your school account only (one account at a time) and open the mentor log again.' };
   }
+  if (tracker.staff.length === 0 && tracker.problems.some((p) => p.tab === 'Staff')) {
+    return { ok: false, message: 'The Staff tab has rows, but the mentor log cannot read any of them, so it cannot tell who you are. Ask the careers leader to check that the first row of the Staff tab holds the headers Initials, Name, Email and Role, and that each member of staff has all four filled in (Check tracker for problems lists what to correct).' };
+  }
   if (tracker.staff.length === 0) {
     return { ok: false, message: `The Staff tab has nobody in it yet, so the mentor log cannot tell who you are. Ask the careers leader to add you (initials, name, ${wanted}, role) to the Staff tab.` };
   }

@@ -22,8 +22,16 @@ export const JOB_ROLES: Record<JobName, Role[] | 'any staff'> = {
 
 export type Permission = { ok: true; member: StaffMember | null } | { ok: false; message: string };
 
-export function mayRun(staff: StaffMember[], email: string, job: JobName): Permission {
-  if (staff.length === 0) return { ok: true, member: null };
+/**
+ * `rowsInTab`: the Staff tab's non-blank rows below its header. A tab with rows of which none
+ * can be read (a title above the headers, a renamed column) is not a tracker being set up: only
+ * the problems check runs, so the careers leader can find what to correct.
+ */
+export function mayRun(staff: StaffMember[], email: string, job: JobName, rowsInTab = 0): Permission {
+  if (staff.length === 0 && (rowsInTab === 0 || job === 'check')) return { ok: true, member: null };
+  if (staff.length === 0) {
+    return { ok: false, message: 'The Staff tab has rows, but Careers Tracker cannot read any of them, so it cannot tell who may run this. Check that the first row of the Staff tab holds the headers Initials, Name, Email and Role, and that each member of staff has all four filled in. Check tracker for problems lists what to correct.' };
+  }
   const wanted = email.trim().toLowerCase();
   if (!wanted) {
     return { ok: false, message: 'Careers Tracker cannot see which Google account you are signed in with. Sign in with your school account (only one account at a time) and try again.' };

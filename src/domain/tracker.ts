@@ -191,7 +191,7 @@ export function readTracker(tabs: TrackerTabs): Tracker {
   for (const r of pupilTable.rows) {
     if (r.v.year === null && r.v.leaverYear === null) {
       problems.push({
-        tab: 'Pupils', row: r.row, column: 'Year', value: displayCell(r.raw.year),
+        tab: 'Pupils', row: r.row, column: headerAt(pupilTable.header, 'year', 'Year'), value: displayCell(r.raw.year),
         message: 'Year and Leaver year are both blank: give a Year for a pupil on roll, or a Leaver year for a leaver. This row is left out.',
       });
       continue;
@@ -278,6 +278,12 @@ export function readTracker(tabs: TrackerTabs): Tracker {
     settings, staff, pupils, meetings, actions, activities, destinations, audit, vacancies, log, problems,
     headers, pupilColumns: new Set(pupilTable.header.columns.keys()), staffByInitials, pupilByKey,
   };
+}
+
+/** The column's header as the sheet writes it (an alias such as "NC year"), or the canonical one. */
+function headerAt(header: HeaderMap, key: string, fallback: string): string {
+  const at = header.columns.get(key);
+  return at === undefined ? fallback : header.headers[at] || fallback;
 }
 
 function isBlankCell(v: CellValue | undefined): boolean {

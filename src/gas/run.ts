@@ -9,9 +9,12 @@ import { readTable } from '../domain/table';
 import { STAFF_TAB, ROLES, type Role } from '../domain/schema';
 import type { StaffMember } from '../domain/tracker';
 
-export function readStaff_(ctx: JobContext): StaffMember[] {
-  const t = readTable(ctx.workbook.readTab(STAFF_TAB.name), STAFF_TAB, null, []);
-  return t.rows.map((r) => ({
+/** The Staff tab's members, and how many non-blank rows it has below its header (read or not). */
+export function readStaff_(ctx: JobContext): { staff: StaffMember[]; rowsInTab: number } {
+  const grid = ctx.workbook.readTab(STAFF_TAB.name);
+  const t = readTable(grid, STAFF_TAB, null, []);
+  const rowsInTab = (grid ?? []).slice(t.header.headerRow).filter((r) => r.some((c) => !(typeof c === 'string' && c.trim() === ''))).length;
+  const staff = t.rows.map((r) => ({
     row: r.row,
     initials: String(r.v.initials).toUpperCase(),
     name: String(r.v.name),
@@ -19,6 +22,7 @@ export function readStaff_(ctx: JobContext): StaffMember[] {
     roles: (r.v.role as Role[]).filter((x) => (ROLES as readonly string[]).includes(x)),
     level6: r.v.level6 === true,
   }));
+  return { staff, rowsInTab };
 }
 
 /**
@@ -34,7 +38,8 @@ export function withPermission_(
   const ui = SpreadsheetApp.getUi();
   try {
     const ctx = gasContext();
-    const permission = mayRun(readStaff_(ctx), ctx.user!.email(), job);
+    const { staff, rowsInTab } = readStaff_(ctx);
+    const permission = mayRun(staff, ctx.user!.email(), job, rowsInTab);
     if (!permission.ok) {
       ui.alert(title, permission.message, ui.ButtonSet.OK);
       return;

@@ -7,6 +7,8 @@ import { type JobContext, appendLog, generatedRow, loadTracker, nowFor } from '.
 
 export interface CheckResult {
   problems: Problem[];
+  /** tracker tabs the workbook does not have (setup adds them) */
+  missingTabs: string[];
 }
 
 const TAB_ORDER = ['Settings', 'Staff', 'Pupils', 'Meetings', 'Actions', 'Activities', 'Destinations', 'Audit', 'Vacancies'];
@@ -23,14 +25,19 @@ export function runCheck(ctx: JobContext): CheckResult {
   const tracker = loadTracker(ctx.workbook);
   const now = nowFor(ctx, tracker);
   const problems = sortProblems(tracker.problems);
+  const present = new Set(ctx.workbook.tabNames());
+  const missingTabs = TAB_ORDER.filter((t) => !present.has(t));
   const rows: OutCell[][] = [
     generatedRow(now, 'Problems in the tracker'),
-    [problems.length === 0 ? 'No problems found.' : `${problems.length} problem${problems.length === 1 ? '' : 's'} found. Rows with a missing or invalid required value are left out of every job until corrected.`],
+    [
+      problems.length === 0 ? 'No problems found.' : `${problems.length} problem${problems.length === 1 ? '' : 's'} found. Rows with a missing or invalid required value are left out of every job until corrected.`,
+      missingTabs.length > 0 ? `Tabs missing: ${missingTabs.join(', ')}. Run Set up tracker to add them.` : '',
+    ],
     [],
     ['Tab', 'Row', 'Column', 'Value', 'Problem'],
     ...problems.map((p) => [p.tab, p.row, p.column, p.value, { value: p.message, wrap: true }] as OutCell[]),
   ];
   ctx.workbook.writeOutputTab('Problems', { rows, boldRows: [0, 3], frozenRows: 4, columnWidths: [110, 50, 140, 160, 520] });
   appendLog(ctx, now, [{ job: 'check', outcome: 'ok', details: `${problems.length} problems` }], tracker);
-  return { problems };
+  return { problems, missingTabs };
 }

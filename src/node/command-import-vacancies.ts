@@ -2,6 +2,7 @@
  * careers-tracker import-vacancies: new vacancies from Find an apprenticeship into the Vacancies
  * tab, from the API (`--api-key K`) or a saved response (`--from-file F`).
  */
+import * as fs from 'node:fs';
 import type { Command } from './commands';
 import { VacancyImportError, runImportVacancies } from '../jobs/import-vacancies';
 import { table } from './output';
@@ -13,6 +14,9 @@ export const importVacancies: Command = {
   run({ ctx, options }) {
     if (!options.fromFile && !options.apiKey) {
       throw new UsageError('import-vacancies needs --api-key K (a Find an apprenticeship Display advert API key) or --from-file F (a saved response). Nothing was imported.');
+    }
+    if (options.fromFile && !fs.statSync(options.fromFile, { throwIfNoEntry: false })?.isFile()) {
+      throw new UsageError(`No such file: ${options.fromFile} (--from-file). Nothing was imported.`);
     }
     // A VacancyImportError propagates: the CLI prints it and the workbook is not saved.
     const r = runImportVacancies(ctx, { apiKey: options.apiKey ?? null, savedResponse: Boolean(options.fromFile) });

@@ -64,12 +64,13 @@ const check: Command = {
   name: 'check',
   summary: 'lists the problems in the tracker and writes the Problems tab',
   run({ ctx }) {
-    const { problems } = runCheck(ctx);
+    const { problems, missingTabs } = runCheck(ctx);
+    const missing = missingTabs.length > 0 ? `\nTabs missing: ${missingTabs.join(', ')}. Run "careers-tracker setup" to add them.` : '';
     const text = problems.length === 0
-      ? 'No problems found.'
+      ? `No problems found.${missing}`
       : `${problems.length} problem${problems.length === 1 ? '' : 's'} found (also in the Problems tab):\n\n` +
         table(['Tab', 'Row', 'Column', 'Value', 'Problem'], problems.map((p) => [p.tab, p.row, p.column, truncate(p.value, 24), p.message]));
-    return { json: { problems }, text };
+    return { json: { problems, missingTabs }, text: problems.length === 0 ? text : `${text}${missing}` };
   },
 };
 

@@ -2,6 +2,7 @@
  * The tracker as a downloaded `.xlsx` file, read and written with ExcelJS. The user's other tabs,
  * columns and formatting are kept; only what a job writes changes.
  */
+import * as fs from 'node:fs';
 import ExcelJS from 'exceljs';
 import type { CellValue, ColumnFormat, DayCell, OutputSheet, WorkbookPort } from '../ports';
 import { isDayCell } from '../ports';
@@ -23,12 +24,19 @@ export class XlsxWorkbook implements WorkbookPort {
   ) {}
 
   static async open(file: string): Promise<XlsxWorkbook> {
+    if (fs.statSync(file, { throwIfNoEntry: false })?.isDirectory()) {
+      throw new WorkbookReadError(`${file} is a folder, not a workbook: give the tracker's .xlsx file.`);
+    }
+    const notXlsx = `${file} is not an Excel workbook (.xlsx), or it is damaged. In Google Sheets use File > Download > Microsoft Excel (.xlsx).`;
     const book = new ExcelJS.Workbook();
     try {
       await book.xlsx.readFile(file);
     } catch (e) {
-      throw new WorkbookReadError(`Cannot read the workbook ${file}: ${(e as Error).message}`);
+      const code = (e as NodeJS.ErrnoException).code;
+      throw new WorkbookReadError(code ? `Cannot read the workbook ${file} (${code}).` : notXlsx);
     }
+    // Any other zip (a .docx or .ods renamed) reads as a workbook without properties, which cannot be saved.
+    if (!book.properties) throw new WorkbookReadError(notXlsx);
     return new XlsxWorkbook(book, file);
   }
 

@@ -298,3 +298,10 @@ describe('never crashes', () => {
     expect(readTracker(tabs).problems.length).toBeGreaterThan(0);
   });
 });
+
+describe('problem columns use the sheet\'s own header', () => {
+  it('names the aliased Year column as written', () => {
+    const t = readTracker({ Staff: STAFF, Pupils: [['UPN', 'Name', 'NC year', 'Leaver year'], ['A1', 'Amy', '', '']] });
+    expect(t.problems).toEqual([expect.objectContaining({ row: 2, column: 'NC year' })]);
+  });
+});

@@ -103,3 +103,14 @@ describe('setup and check on a .xlsx tracker', () => {
     expect(wb.readTab('Meetings')![1][0]).toEqual({ day: '2026-03-29' });
   });
 });
+
+describe('check on a workbook that is not a tracker', () => {
+  it('says which tabs are missing instead of only "No problems found"', () => {
+    const wb = XlsxWorkbook.empty();
+    wb.createTab('Sheet1');
+    const r = runCheck(ctxFor(wb));
+    expect(r.problems).toEqual([]);
+    expect(r.missingTabs).toContain('Pupils');
+    expect(String(wb.readTab('Problems')![1][1])).toMatch(/Tabs missing: .*Pupils.*Set up tracker/);
+  });
+});
