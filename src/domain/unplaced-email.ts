@@ -11,7 +11,8 @@ import { escapeHtml, safeHref } from './html';
 import { RAG_COLOURS } from './write';
 import type { StaffMember, Tracker } from './tracker';
 import {
-  type ReasonCode, REASON_WORDS, SENSITIVE_REASONS, type UnplacedFlag, type UnplacedResult, unplacedDeadlines,
+  type ReasonCode, REASON_WORDS, SENSITIVE_REASONS, STATUS_REASONS, type UnplacedFlag, type UnplacedResult, byName,
+  unplacedDeadlines,
 } from './unplaced';
 
 export interface UnplacedAlert extends MailMessage {
@@ -44,8 +45,22 @@ export function leaderAddresses(tracker: Tracker): string[] {
   return unique(tracker.staff.filter((m) => m.roles.includes('Careers leader')).map((m) => m.email));
 }
 
+/**
+ * The flags as an email may show them: red only when the status or the reasons the email names make
+ * it red, so a red level can never give away a hidden EHCP or looked-after reason. Red first, by name.
+ */
+export function emailFlags(flags: UnplacedFlag[], riskFactorsForRed: number): UnplacedFlag[] {
+  return flags
+    .map((f): UnplacedFlag => {
+      const shown = f.reasons.filter((r) => !STATUS_REASONS.has(r) && !SENSITIVE_REASONS.has(r)).length;
+      return { ...f, level: f.statusRed || shown >= riskFactorsForRed ? 'red' : 'amber' };
+    })
+    .sort((a, b) => (a.level === b.level ? byName(a.pupil, b.pupil) : a.level === 'red' ? -1 : 1));
+}
+
 export function buildUnplacedAlerts(tracker: Tracker, result: UnplacedResult, today: Day, trackerUrl: string | null): UnplacedAlert[] {
   if (result.flagged.length === 0) return [];
+  const flagged = emailFlags(result.flagged, tracker.settings.riskFactorsForRed);
   const ctx: Compose = {
     school: tracker.settings.schoolName.trim(),
     week: formatLongDay(mondayOf(today)),
@@ -60,11 +75,11 @@ export function buildUnplacedAlerts(tracker: Tracker, result: UnplacedResult, to
   const leaders = leaderAddresses(tracker);
   for (const to of leaders) {
     const who = tracker.staff.find((m) => m.email === to);
-    alerts.push(compose(ctx, 'careers leader', to, who, result.flagged, result.cohort.length, undefined));
+    alerts.push(compose(ctx, 'careers leader', to, who, flagged, result.cohort.length, undefined));
   }
   // Mentors by address, so one person never gets two messages; the leader already has everyone.
   const byMentor = new Map<string, { member: StaffMember; flags: UnplacedFlag[] }>();
-  for (const f of result.flagged) {
+  for (const f of flagged) {
     const member = f.pupil.mentor ? tracker.staffByInitials.get(f.pupil.mentor) : undefined;
     if (!member || leaders.includes(member.email)) continue;
     const entry = byMentor.get(member.email) ?? { member, flags: [] };

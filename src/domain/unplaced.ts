@@ -41,6 +41,8 @@ export const SENSITIVE_REASONS: ReadonlySet<ReasonCode> = new Set(['ehcp', 'look
 export interface UnplacedFlag {
   pupil: Pupil;
   level: 'red' | 'amber';
+  /** red from the application status alone (a deadline passed, or no live application) */
+  statusRed: boolean;
   reasons: ReasonCode[];
   daysSinceLastMeeting: number | null;
   lastMeeting: Day | null;
@@ -136,7 +138,7 @@ export function assessUnplaced(tracker: Tracker, today: Day): UnplacedResult {
     if (pupil.lookedAfter) reasons.push('looked-after');
     const risks = reasons.filter((r) => !STATUS_REASONS.has(r)).length;
     flagged.push({
-      pupil, reasons, daysSinceLastMeeting: since, lastMeeting: last, overdueActions,
+      pupil, reasons, daysSinceLastMeeting: since, lastMeeting: last, overdueActions, statusRed,
       level: statusRed || risks >= s.riskFactorsForRed ? 'red' : 'amber',
     });
   }

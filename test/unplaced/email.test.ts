@@ -65,6 +65,33 @@ describe('the unplaced alerts', () => {
     expect(leader.text).toContain('No live application (rejected or withdrawn)');
   });
 
+  it('shows a level that the listed reasons explain, so red cannot give away a hidden EHCP or looked-after reason', () => {
+    const s: Spec = {
+      pupils: [
+        pupil('H1', { Name: 'Hana Hidden', Mentor: 'FR', SEND: 'EHCP', 'Looked after': 'Yes', 'Plan B': '' }),
+        pupil('V1', { Name: 'Vic Visible', Mentor: 'FR', 'Plan B': '' }),
+      ],
+      meetings: wellSupported(['H1', 'V1'], TODAY),
+    };
+    const tracker = trackerOf(s);
+    const result = assessUnplaced(tracker, TODAY);
+    // In the tracker Hana is red: Plan B, EHCP and looked after are three risk factors.
+    expect(result.flagged.map((f) => [f.pupil.id, f.level])).toEqual([['H1', 'red'], ['V1', 'amber']]);
+    const [leader, mentor] = buildUnplacedAlerts(tracker, result, TODAY, null);
+    for (const m of [leader, mentor]) {
+      expect(m.subject).toContain('0 red, 2 amber');
+      const lines = m.text.split('\n');
+      expect(lines).not.toContain('RED');
+      const amber = lines.indexOf('AMBER');
+      expect(lines.slice(amber + 1, amber + 3).map((l) => l.replace(/Hana Hidden|Vic Visible/, 'X'))).toEqual([
+        expect.stringMatching(/^- X /), expect.stringMatching(/^- X /),
+      ]);
+      const [hana, vic] = lines.slice(amber + 1, amber + 3);
+      expect(hana.replace('Hana Hidden', 'X')).toBe(vic.replace('Vic Visible', 'X'));
+      expect(m.html).not.toContain('<strong>Red</strong>');
+    }
+  });
+
   it('escapes every value from the sheet in the HTML', () => {
     const { html, text } = alerts()[0];
     expect(html).toContain('&lt;b&gt;Sam&lt;/b&gt; &amp; &quot;Jo&quot;');
