@@ -155,6 +155,8 @@ export const PUPILS_TAB: TabSpec = {
     { key: 'status', header: 'Application status', aliases: ['Status'], type: term(plain(APPLICATION_STATUSES)) },
     { key: 'provider', header: 'Provider', aliases: ['College', 'Destination provider'], type: text },
     { key: 'course', header: 'Course', type: text },
+    // records.md: consent to share the transition document with the next provider.
+    { key: 'shareConsent', header: 'Consent to share', aliases: ['Transition consent'], type: yesno },
   ],
 };
 
@@ -173,6 +175,8 @@ export const MEETINGS_TAB: TabSpec = {
     { key: 'notes', header: 'Notes', type: text },
     { key: 'shared', header: 'Shared with parents', aliases: ['Shared'], type: { kind: 'dateOrYesNo' } },
     { key: 'nextMeeting', header: 'Next meeting', type: date },
+    // records.md: a meeting staff chose not to share (left out of the pupil's and the transition record).
+    { key: 'staffOnly', header: 'Staff only', aliases: ['Private', 'Confidential'], type: yesno },
   ],
 };
 

@@ -46,6 +46,8 @@ export interface Pupil {
   status: ApplicationStatus | null;
   provider: string | null;
   course: string | null;
+  /** Consent to share (the transition document); null when blank */
+  shareConsent: boolean | null;
 }
 
 export interface Meeting {
@@ -62,6 +64,8 @@ export interface Meeting {
   notes: string | null;
   shared: Day | boolean | null;
   nextMeeting: Day | null;
+  /** Staff only: never in the pupil's or the transition record */
+  staffOnly: boolean;
 }
 
 export interface Action {
@@ -205,7 +209,7 @@ export function readTracker(tabs: TrackerTabs): Tracker {
     row: r.row, date: r.v.date as Day, pupil: r.v.pupil as string, staff: r.v.staff as string,
     type: r.v.type as MeetingType, grades: s(r.v.grades), needs: s(r.v.needs), options: s(r.v.options),
     aspirations: s(r.v.aspirations), motivation: s(r.v.motivation), notes: s(r.v.notes),
-    shared: (r.v.shared as Day | boolean | null) ?? null, nextMeeting: s(r.v.nextMeeting),
+    shared: (r.v.shared as Day | boolean | null) ?? null, nextMeeting: s(r.v.nextMeeting), staffOnly: b(r.v.staffOnly),
   }));
 
   const actions: Action[] = table(ACTIONS_TAB, refs).rows.map((r) => ({
@@ -301,6 +305,7 @@ function toPupil(r: ParsedRow): Pupil {
     bulletin: (r.v.bulletin as boolean | null) ?? null, consent: (r.v.consent as boolean | null) ?? null,
     platformLogin: (r.v.platformLogin as boolean | null) ?? null, planA: s(r.v.planA), planB: s(r.v.planB),
     status: (r.v.status as ApplicationStatus | null) ?? null, provider: s(r.v.provider), course: s(r.v.course),
+    shareConsent: (r.v.shareConsent as boolean | null) ?? null,
   };
 }
 

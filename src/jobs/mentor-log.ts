@@ -169,7 +169,7 @@ export function saveMeeting(ctx: JobContext, request: SaveMeetingRequest): SaveM
       row: meetings.lastRow + 1, date: request.date, pupil: pupil.key, staff: viewer.initials, type: request.type as MeetingType,
       grades: orNull(request.grades), needs: orNull(request.needs), options: orNull(request.options),
       aspirations: orNull(request.aspirations), motivation: orNull(request.motivation), notes: orNull(request.notes),
-      shared: request.sharedWithParents ? true : null, nextMeeting: request.nextMeeting || null,
+      shared: request.sharedWithParents ? true : null, nextMeeting: request.nextMeeting || null, staffOnly: false,
     };
     tracker.meetings.push(meeting);
     request.actions.forEach((a, i) => {

@@ -35,6 +35,7 @@ export function parseOptions(argv: string[]): { command: string; options: CliOpt
         workbook: { type: 'string' }, evidence: { type: 'string' }, outbox: { type: 'string' },
         today: { type: 'string' }, quota: { type: 'string' }, json: { type: 'boolean', default: false },
         'api-key': { type: 'string' }, 'from-file': { type: 'string' }, help: { type: 'boolean', short: 'h' },
+        pupil: { type: 'string' }, kind: { type: 'string' }, out: { type: 'string' }, year: { type: 'string' },
       },
     });
   } catch (e) {
@@ -59,6 +60,7 @@ export function parseOptions(argv: string[]): { command: string; options: CliOpt
     options: {
       workbook: values.workbook, evidence: values.evidence, outbox: values.outbox, today: values.today, quota,
       json: values.json ?? false, apiKey: values['api-key'], fromFile: values['from-file'],
+      pupil: values.pupil, kind: values.kind, out: values.out, year: values.year,
     },
   };
 }
@@ -84,6 +86,7 @@ async function runOne(command: Command, options: CliOptions, io: Io): Promise<Co
   const progress = !options.json && io.progressStream ? progressBar(io.progressStream) : undefined;
   const ctx = nodeContext(options, workbook, progress);
   const out = command.run({ options, workbook, ctx });
+  if (out.finish) await out.finish();
   // Emails first, then the workbook whose Log records them.
   if (ctx.mail instanceof Outbox) await ctx.mail.flush();
   if (out.changed !== false) await workbook.save(options.workbook);
@@ -112,6 +115,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
       const results: Record<string, unknown> = {};
       const texts: string[] = [`Demo on a copy of the sample tracker, as of ${demo.options.today}: ${path.relative(process.cwd(), demo.options.workbook!)}`];
       for (const c of COMMANDS) {
+        if (c.demo === false) continue;
         const out = await runOne(c, demo.options, io);
         results[c.name] = out.json;
         texts.push(`\n== ${c.name} ==\n${out.text}`);

@@ -11,6 +11,7 @@ import { unplaced } from './command-unplaced';
 import { score } from './command-score';
 import { bulletin } from './command-bulletin';
 import { importVacancies } from './command-import-vacancies';
+import { record } from './command-record';
 
 export interface CliOptions {
   workbook?: string;
@@ -21,6 +22,11 @@ export interface CliOptions {
   json: boolean;
   apiKey?: string;
   fromFile?: string;
+  /** record: --pupil ID, --kind, --out FILE or DIR, --year 11 */
+  pupil?: string;
+  kind?: string;
+  out?: string;
+  year?: string;
 }
 
 export interface CommandRun {
@@ -34,12 +40,16 @@ export interface CommandOutput {
   text: string;
   /** false when the job wrote nothing, so the file need not be saved */
   changed?: boolean;
+  /** asynchronous work after the job (files printed through Chromium), done before the workbook is saved */
+  finish?: () => Promise<void>;
 }
 
 export interface Command {
   name: string;
   summary: string;
   run(run: CommandRun): CommandOutput;
+  /** false: not run by `demo` (it needs arguments of its own) */
+  demo?: false;
 }
 
 const setup: Command = {
@@ -79,4 +89,4 @@ export function truncate(s: string, n: number): string {
 }
 
 /** In the order `demo` runs them. Later jobs add themselves here. */
-export const COMMANDS: Command[] = [setup, check, score, unplaced, importVacancies, bulletin, evidence];
+export const COMMANDS: Command[] = [setup, check, score, unplaced, importVacancies, bulletin, evidence, record];

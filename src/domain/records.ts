@@ -1,0 +1,429 @@
+/**
+ * A pupil's careers record (records.md): what each kind holds, who may make it, the one HTML
+ * design (A4 when printed), and the subject access request's rows. Pure: no I/O.
+ *
+ * No record names another pupil: activities are shown by name, date, type and provider only,
+ * and every free-text cell is searched for the other pupils' names and IDs, which are replaced
+ * by "[another pupil]".
+ */
+import type { CellValue } from '../ports';
+import { type Day, formatLongDay, formatUkDay } from './calendar';
+import { BENCHMARK_NAMES } from './benchmarks';
+import { escapeHtml } from './html';
+import { type ColumnSpec, PUPILS_TAB, normaliseHeader } from './schema';
+import { mapHeaders, readTable } from './table';
+import type { Meeting, Pupil, StaffMember, Tracker } from './tracker';
+import { displayCell, isBlank, splitList } from './values';
+import { neutralise } from './write';
+import { forEachAttendee, indexPupils } from './scores';
+
+export type RecordKind = 'pupil' | 'transition' | 'sar';
+export const RECORD_KINDS: readonly RecordKind[] = ['pupil', 'transition', 'sar'];
+
+export const RECORD_TITLES: Record<RecordKind, string> = {
+  pupil: 'Careers record',
+  transition: 'Careers transition document',
+  sar: 'Subject access request',
+};
+
+const OTHER = '[another pupil]';
+
+// ---- Who may make which record ----
+
+/** null when allowed; else the reason, for the member of staff who asked. */
+export function recordRefusal(member: StaffMember | undefined, pupil: Pupil, kind: RecordKind): string | null {
+  if (!member) return 'You are not in the Staff tab, so you cannot make pupils\' records. Ask the careers leader to add you.';
+  const leader = member.roles.includes('Careers leader');
+  if (kind === 'sar') return leader ? null : 'Only the careers leader can answer a subject access request.';
+  if (!leader && !member.roles.includes('Careers adviser') && pupil.mentor !== member.initials) {
+    return `${pupil.name} is not one of your mentees in the Pupils tab: only their mentor, the careers leader and the careers adviser can make their record.`;
+  }
+  return kind === 'transition' ? consentRefusal(pupil) : null;
+}
+
+/** The transition document goes to the next provider only with Consent to share. */
+export function consentRefusal(pupil: Pupil): string | null {
+  return pupil.shareConsent === true ? null
+    : `${pupil.name} has no "Yes" in Consent to share (Pupils tab), so their transition document cannot be made: record the pupil's or parents' consent there first.`;
+}
+
+// ---- Keeping other pupils out ----
+
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const LETTER = 'A-Za-z0-9\\u00C0-\\u024F';
+
+/** Replaces every other pupil's name or ID in a text by "[another pupil]". One per tracker, for any pupil. */
+export class Redactor {
+  private readonly pattern: RegExp | null;
+  private readonly owner = new Map<string, string>();
+
+  constructor(pupils: Pupil[]) {
+    const words: string[] = [];
+    for (const p of pupils) {
+      for (const w of [p.name.trim(), p.id.trim()]) {
+        const k = w.toLowerCase().replace(/\s+/g, ' ');
+        if (k.length < 3 || this.owner.has(k)) continue;
+        this.owner.set(k, p.key);
+        words.push(w);
+      }
+    }
+    // Longest first, so "Ann Lee-Smith" wins over "Ann Lee".
+    words.sort((a, b) => b.length - a.length);
+    this.pattern = words.length
+      ? new RegExp(`(^|[^${LETTER}])(${words.map((w) => escapeRegExp(w).replace(/\s+/g, '\\s+')).join('|')})(?=$|[^${LETTER}])`, 'gi')
+      : null;
+  }
+
+  /** The text with everyone but `self` (a pupil key) replaced. */
+  clean(text: string, self: string): string {
+    if (!this.pattern || !text) return text;
+    return text.replace(this.pattern, (all, before: string, word: string) =>
+      this.owner.get(word.toLowerCase().replace(/\s+/g, ' ')) === self ? all : before + OTHER);
+  }
+}
+
+// ---- The document model, and its one HTML design ----
+
+export interface RecordBlock {
+  heading: string;
+  badge?: string;
+  facts: [string, string][];
+}
+
+export interface RecordSection {
+  heading: string;
+  facts?: [string, string][];
+  table?: { headers: string[]; rows: string[][] };
+  blocks?: RecordBlock[];
+  /** shown when the section has nothing */
+  empty?: string;
+  note?: string;
+}
+
+export interface RecordDocument {
+  kind: RecordKind;
+  pupilId: string;
+  pupilName: string;
+  title: string;
+  school: string;
+  made: Day;
+  madeBy: string;
+  sections: RecordSection[];
+  footer: string;
+}
+
+const dayText = (d: Day | null | undefined) => (d ? formatLongDay(d) : '');
+const or = (v: string | null | undefined, blank = '') => (v && v.trim() ? v.trim() : blank);
+
+function staffName(tracker: Tracker, initials: string): string {
+  return tracker.staffByInitials.get(initials)?.name ?? initials;
+}
+
+function meetingsOf(tracker: Tracker, pupil: Pupil, withStaffOnly: boolean): Meeting[] {
+  return tracker.meetings
+    .filter((m) => m.pupil === pupil.key && (withStaffOnly || !m.staffOnly))
+    .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.row - b.row));
+}
+
+function isLevel6Guidance(tracker: Tracker, m: Meeting): boolean {
+  return m.type === 'Guidance' && tracker.staffByInitials.get(m.staff)?.level6 === true;
+}
+
+/** The activities the pupil attended (the attendee rule of the scores), grouped by benchmark. */
+export function activitiesByBenchmark(tracker: Tracker, pupil: Pupil, today: Day): Map<number, typeof tracker.activities> {
+  const index = indexPupils(tracker.pupils, today, tracker.settings.academicYearStart);
+  const me = index.byKey.get(pupil.key);
+  const groups = new Map<number, typeof tracker.activities>();
+  if (me === undefined) return groups;
+  const seen = new Int32Array(index.pupils.length).fill(-1);
+  tracker.activities.forEach((a, k) => {
+    let attended = false;
+    forEachAttendee(index, a, seen, k, (i) => { if (i === me) attended = true; });
+    if (!attended) return;
+    for (const bm of a.benchmarks.length ? a.benchmarks : [0]) {
+      const list = groups.get(bm) ?? [];
+      list.push(a);
+      groups.set(bm, list);
+    }
+  });
+  for (const list of groups.values()) list.sort((x, y) => (x.date < y.date ? -1 : x.date > y.date ? 1 : 0));
+  return new Map([...groups.entries()].sort((x, y) => (x[0] || 99) - (y[0] || 99)));
+}
+
+interface Build {
+  tracker: Tracker;
+  pupil: Pupil;
+  today: Day;
+  madeBy: string;
+  redactor: Redactor;
+}
+
+function doc(b: Build, kind: RecordKind, sections: RecordSection[], footer: string): RecordDocument {
+  return {
+    kind, pupilId: b.pupil.id, pupilName: b.pupil.name, title: RECORD_TITLES[kind], school: b.tracker.settings.schoolName,
+    made: b.today, madeBy: b.madeBy, sections, footer,
+  };
+}
+
+/** The pupil's own record, for them and their parents or carers. */
+export function pupilRecord(b: Build): RecordDocument {
+  const { tracker, pupil, redactor } = b;
+  const clean = (t: string | null) => redactor.clean(or(t), pupil.key);
+  const fact = (label: string, v: string | null): [string, string] => [label, clean(v)];
+  const sections: RecordSection[] = [];
+  sections.push({
+    heading: 'About',
+    facts: [
+      ['Name', pupil.name],
+      pupil.year !== null ? ['Year', String(pupil.year)] : ['Left', `summer ${pupil.leaverYear}`],
+      fact('Form', pupil.form),
+    ],
+  });
+  sections.push({
+    heading: 'Plans',
+    facts: [fact('Plan A', pupil.planA), fact('Plan B', pupil.planB), ['Application status', or(pupil.status)], fact('Provider', pupil.provider), fact('Course', pupil.course)],
+  });
+  sections.push({
+    heading: 'Meetings',
+    empty: 'No meetings recorded yet.',
+    blocks: meetingsOf(tracker, pupil, false).map((m) => ({
+      heading: `${formatLongDay(m.date)} · ${m.type} · with ${staffName(tracker, m.staff)}`,
+      badge: isLevel6Guidance(tracker, m) ? 'Guidance meeting with a qualified (Level 6) careers adviser' : undefined,
+      facts: [
+        fact('Grades', m.grades), fact('Options', m.options), fact('Aspirations', m.aspirations),
+        fact('Motivation', m.motivation), fact('Notes', m.notes), ['Next meeting', dayText(m.nextMeeting)],
+      ],
+    })),
+  });
+  const actions = tracker.actions.filter((a) => a.pupil === pupil.key)
+    .sort((x, y) => (x.status === y.status ? (x.due < y.due ? -1 : 1) : x.status === 'Open' ? -1 : 1));
+  sections.push({
+    heading: 'Actions',
+    empty: 'No actions agreed yet.',
+    table: {
+      headers: ['Action', 'Due', 'Who', 'Status'],
+      rows: actions.map((a) => [
+        clean(a.action), formatUkDay(a.due), a.owner === null ? '' : a.owner === 'Pupil' ? 'Pupil' : staffName(tracker, a.owner),
+        a.status === 'Done' ? `Done${a.doneOn ? ` ${formatUkDay(a.doneOn)}` : ''}` : 'Open',
+      ]),
+    },
+  });
+  const groups = activitiesByBenchmark(tracker, pupil, b.today);
+  sections.push({ heading: 'Activities attended', empty: 'No careers activities recorded for this pupil yet.', note: groups.size ? 'By Gatsby Benchmark; an activity may count for more than one.' : undefined });
+  for (const [bm, list] of groups) {
+    sections.push({
+      heading: bm ? `Benchmark ${bm}: ${BENCHMARK_NAMES[bm]}` : 'Other activities',
+      table: { headers: ['Date', 'Activity', 'Type', 'Provider'], rows: list.map((a) => [formatUkDay(a.date), clean(a.title), a.type, clean(a.provider)]) },
+    });
+  }
+  if (pupil.leaverYear !== null) {
+    sections.push({
+      heading: 'Destinations since leaving',
+      empty: 'No destination recorded yet.',
+      table: {
+        headers: ['Checked', 'Destination', 'Provider', 'Course or role'],
+        rows: tracker.destinations.filter((d) => d.pupil === pupil.key).sort((x, y) => (x.checked < y.checked ? -1 : 1))
+          .map((d) => [formatUkDay(d.checked), d.status, clean(d.provider), clean(d.course)]),
+      },
+    });
+  }
+  return doc(b, 'pupil', sections, 'This record holds the careers advice and activities the school has recorded for this pupil. Ask the careers leader if anything in it is wrong.');
+}
+
+/** The transition document for the next provider: only with Consent to share (checked by recordRefusal). */
+export function transitionRecord(b: Build, dateOfBirth: Day | null): RecordDocument {
+  const { tracker, pupil, redactor } = b;
+  const clean = (t: string | null) => redactor.clean(or(t), pupil.key);
+  const meetings = meetingsOf(tracker, pupil, false);
+  const latest = (key: 'grades' | 'options' | 'aspirations' | 'motivation' | 'needs'): string => {
+    for (let i = meetings.length - 1; i >= 0; i--) {
+      const v = meetings[i][key];
+      if (v && v.trim()) return `${clean(v)} (${formatUkDay(meetings[i].date)})`;
+    }
+    return '';
+  };
+  const open = tracker.actions.filter((a) => a.pupil === pupil.key && a.status === 'Open').sort((x, y) => (x.due < y.due ? -1 : 1));
+  const guidance = meetings.filter((m) => m.type === 'Guidance');
+  return doc(b, 'transition', [
+    { heading: 'About', facts: [['Name', pupil.name], ['Date of birth', dayText(dateOfBirth)]] },
+    { heading: 'Next step', facts: [['Provider', clean(pupil.provider)], ['Course', clean(pupil.course)], ['Plan A', clean(pupil.planA)], ['Plan B', clean(pupil.planB)]] },
+    {
+      heading: 'From the latest careers meetings',
+      facts: [['Grades', latest('grades')], ['Options', latest('options')], ['Aspirations', latest('aspirations')], ['Motivation', latest('motivation')], ['Needs', latest('needs')]],
+    },
+    { heading: 'Open actions', empty: 'None.', table: { headers: ['Action', 'Due'], rows: open.map((a) => [clean(a.action), formatUkDay(a.due)]) } },
+    {
+      heading: 'Careers guidance meetings',
+      empty: 'None recorded.',
+      table: { headers: ['Date', 'With a qualified (Level 6) adviser'], rows: guidance.map((m) => [formatUkDay(m.date), isLevel6Guidance(tracker, m) ? 'Yes' : 'No']) },
+    },
+  ], 'Shared with the consent recorded by the school (Consent to share). For the post-16 provider\'s transition meeting; please keep it confidential.');
+}
+
+export function buildRecord(tracker: Tracker, pupil: Pupil, kind: 'pupil' | 'transition', o: { today: Day; madeBy: string; redactor: Redactor; dateOfBirth?: Day | null }): RecordDocument {
+  const b: Build = { tracker, pupil, today: o.today, madeBy: o.madeBy, redactor: o.redactor };
+  return kind === 'pupil' ? pupilRecord(b) : transitionRecord(b, o.dateOfBirth ?? null);
+}
+
+const CSS = `@page{size:A4;margin:16mm 15mm 18mm}
+*{box-sizing:border-box}
+body{font:10.5pt/1.4 Arial,Helvetica,sans-serif;color:#202124;margin:0}
+header{border-bottom:3px solid #1a5b8c;padding-bottom:6px;margin-bottom:10px}
+header .school{font-size:9.5pt;color:#5f6368;text-transform:uppercase;letter-spacing:.04em}
+h1{font-size:18pt;margin:2px 0;color:#1a5b8c}
+header .who{font-size:12pt;font-weight:bold}
+header .meta{font-size:9pt;color:#5f6368}
+h2{font-size:12pt;color:#1a5b8c;border-bottom:1px solid #dadce0;margin:14px 0 6px;padding-bottom:2px;break-after:avoid}
+dl{display:grid;grid-template-columns:34mm 1fr;gap:2px 8px;margin:0}
+dt{color:#5f6368}dd{margin:0;white-space:pre-wrap}
+table{width:100%;border-collapse:collapse;font-size:9.5pt}
+th{text-align:left;background:#eef3f8;border-bottom:1px solid #c6d3e0;padding:3px 5px}
+td{border-bottom:1px solid #eceff1;padding:3px 5px;vertical-align:top;white-space:pre-wrap}
+td:first-child{white-space:nowrap}
+tr,.block{break-inside:avoid}
+.block{border:1px solid #dadce0;border-radius:4px;padding:6px 8px;margin:0 0 6px}
+.block h3{font-size:10.5pt;margin:0 0 4px}
+.badge{display:inline-block;background:#e6f4ea;color:#137333;border-radius:3px;padding:0 5px;font-size:8.5pt;margin-bottom:4px}
+.empty,.note{color:#5f6368;font-style:italic;margin:2px 0}
+footer{margin-top:16px;border-top:1px solid #dadce0;padding-top:6px;font-size:8.5pt;color:#5f6368}`;
+
+function factsHtml(facts: [string, string][]): string {
+  const shown = facts.filter(([, v]) => v !== '');
+  return shown.length ? `<dl>${shown.map(([k, v]) => `<dt>${escapeHtml(k)}</dt><dd>${escapeHtml(v)}</dd>`).join('')}</dl>` : '';
+}
+
+function sectionHtml(s: RecordSection): string {
+  let body = '';
+  if (s.note) body += `<p class="note">${escapeHtml(s.note)}</p>`;
+  if (s.facts) body += factsHtml(s.facts);
+  if (s.blocks) {
+    body += s.blocks.map((k) => `<div class="block"><h3>${escapeHtml(k.heading)}</h3>${k.badge ? `<div class="badge">${escapeHtml(k.badge)}</div>` : ''}${factsHtml(k.facts)}</div>`).join('');
+  }
+  if (s.table && s.table.rows.length) {
+    const t = s.table;
+    body += `<table><thead><tr>${t.headers.map((h) => `<th>${escapeHtml(h)}</th>`).join('')}</tr></thead><tbody>${t.rows.map((r) => `<tr>${r.map((c) => `<td>${escapeHtml(c)}</td>`).join('')}</tr>`).join('')}</tbody></table>`;
+  }
+  const hasContent = (s.facts && s.facts.some(([, v]) => v !== '')) || (s.blocks && s.blocks.length) || (s.table && s.table.rows.length);
+  if (!hasContent && s.empty) body += `<p class="empty">${escapeHtml(s.empty)}</p>`;
+  return `<section><h2>${escapeHtml(s.heading)}</h2>${body}</section>`;
+}
+
+/** The one design every record is printed with: A4, every value escaped, nothing fetched. */
+export function recordHtml(d: RecordDocument): string {
+  const title = `${d.title}: ${d.pupilName}`;
+  return `<!DOCTYPE html><html lang="en-GB"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title><style>${CSS}</style></head><body>`
+    + `<header>${d.school ? `<div class="school">${escapeHtml(d.school)}</div>` : ''}<h1>${escapeHtml(d.title)}</h1>`
+    + `<div class="who">${escapeHtml(d.pupilName)}</div><div class="meta">Made on ${escapeHtml(formatLongDay(d.made))} by ${escapeHtml(d.madeBy)}</div></header>`
+    + d.sections.map(sectionHtml).join('')
+    + `<footer>${escapeHtml(d.footer)}</footer></body></html>`;
+}
+
+/** A file name with the pupil's name and the kind, safe on every system. */
+export function recordFileName(kind: RecordKind, pupil: Pupil, ext: string): string {
+  const name = `${RECORD_TITLES[kind]} - ${pupil.name} (${pupil.id})`.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, '-').slice(0, 120);
+  return `${name}.${ext}`;
+}
+
+// ---- Date of birth (pupils-import.md adds the column; read here from the raw tab so either order of merge works) ----
+
+const DOB_SPEC = { name: 'Pupils', columns: [PUPILS_TAB.columns[0], { key: 'dob', header: 'Date of birth', aliases: ['DOB', 'Birth date'], type: { kind: 'date' } } as ColumnSpec] };
+
+export function datesOfBirth(grid: CellValue[][] | null): Map<string, Day> {
+  const out = new Map<string, Day>();
+  for (const r of readTable(grid, DOB_SPEC, null, []).rows) {
+    if (typeof r.v.dob === 'string') out.set(String(r.v.id).trim().toLowerCase(), r.v.dob);
+  }
+  return out;
+}
+
+// ---- The subject access request: every row about the pupil, in every tab ----
+
+export interface SarTab {
+  name: string;
+  rows: CellValue[][];
+}
+
+/** Tabs that hold nothing about any one pupil. */
+const NOT_ABOUT_PUPILS = new Set(['Settings', 'Staff', 'Audit', 'Vacancies']);
+
+const cellKey = (c: CellValue) => normaliseHeader(displayCell(c));
+
+/**
+ * The SAR workbook's tabs: for each tab of the tracker, its header and every row about the
+ * pupil. A column headed Pupil ID (or an alias) decides in the tabs that have one; Activities
+ * by their Pupils list (the cell then shows only this pupil's ID); the Log by the pupil's email
+ * or, for records made, their ID; any other tab by a cell holding exactly their ID or email.
+ * Every other pupil's name or ID left in a cell is replaced by "[another pupil]".
+ */
+export function sarTabs(grids: [string, CellValue[][] | null][], tracker: Tracker, pupil: Pupil, redactor: Redactor): SarTab[] {
+  const email = (pupil.email ?? '').trim().toLowerCase();
+  const ids = new Set(tracker.pupils.map((p) => p.key));
+  const tabs: SarTab[] = [];
+  for (const [name, grid] of grids) {
+    if (!grid || NOT_ABOUT_PUPILS.has(name)) continue;
+    const first = grid.findIndex((r) => r.some((c) => !isBlank(c)));
+    if (first < 0) continue;
+    const header = grid[first];
+    const at = (names: string[]) => header.findIndex((h) => names.includes(cellKey(h)));
+    const idCol = at(['pupil id', 'upn', 'id', 'student id']);
+    const pupilsCol = name === 'Activities' ? mapHeaders(grid, { name, columns: [{ key: 'p', header: 'Pupils', aliases: ['Pupil IDs', 'Attendees'], type: { kind: 'pupils' } }] }).columns.get('p') ?? -1 : -1;
+    const about = (row: CellValue[]): boolean => {
+      if (pupilsCol >= 0) return splitList(row[pupilsCol] ?? '').some((x) => x.toLowerCase() === pupil.key);
+      if (idCol >= 0 && name !== 'Log') return displayCell(row[idCol] ?? '').trim().toLowerCase() === pupil.key;
+      if (name === 'Log') {
+        const text = row.map((c) => displayCell(c).toLowerCase()).join('\n');
+        return (!!email && text.includes(email)) || (/\brecord\b/.test(text) && new RegExp(`(^|[^a-z0-9])${escapeRegExp(pupil.key)}([^a-z0-9]|$)`).test(text));
+      }
+      return row.some((c) => { const t = displayCell(c).trim().toLowerCase(); return t === pupil.key || (!!email && t === email); });
+    };
+    const rows: CellValue[][] = [];
+    let head = header;
+    let headFound = idCol >= 0 || pupilsCol >= 0 || name === 'Log';
+    for (let r = first + 1; r < grid.length; r++) {
+      const row = grid[r];
+      if (!about(row)) {
+        // In a tab of its own layout (an output tab), the header is the last row above the first match naming no pupil.
+        if (!headFound && row.some((c) => !isBlank(c)) && !row.some((c) => ids.has(displayCell(c).trim().toLowerCase()))) head = row;
+        continue;
+      }
+      headFound = true;
+      rows.push(row.map((c, i) => {
+        if (i === pupilsCol) return pupil.id;
+        return typeof c === 'string' ? redactor.clean(c, pupil.key) : c;
+      }));
+    }
+    tabs.push({ name, rows: [head.map((c) => (typeof c === 'string' ? redactor.clean(c, pupil.key) : c)), ...rows] });
+  }
+  return tabs;
+}
+
+/** One tab as CSV (RFC 4180, CRLF), formula text neutralised, dates as YYYY-MM-DD. */
+export function toCsv(rows: CellValue[][]): string {
+  return rows.map((r) => r.map((c) => {
+    const v = displayCell(neutralise(c));
+    return /[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
+  }).join(',')).join('\r\n');
+}
+
+// ---- Email: files split so each message stays under MailApp's limits ----
+
+/** MailApp: 25 MB of attachments and 250 attachments per message; kept well under both. */
+export const MAIL_LIMITS = { bytes: 20 * 1024 * 1024, files: 100 };
+
+/** Groups files (by size in bytes, in order) into messages under the limits; one too large goes alone. */
+export function splitForMail(sizes: number[], limits = MAIL_LIMITS): number[][] {
+  const groups: number[][] = [];
+  let current: number[] = [];
+  let bytes = 0;
+  sizes.forEach((size, i) => {
+    if (current.length && (bytes + size > limits.bytes || current.length >= limits.files)) {
+      groups.push(current);
+      current = [];
+      bytes = 0;
+    }
+    current.push(i);
+    bytes += size;
+  });
+  if (current.length) groups.push(current);
+  return groups;
+}

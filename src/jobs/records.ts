@@ -1,0 +1,129 @@
+/**
+ * Pupils' records (records.md): a pupil's record, a transition document, a subject access
+ * request; one pupil, or the Year 11 transition batch. The job reads the tabs once, checks who
+ * asked, builds the documents, hands them to the adapter's `deliver` (files on the command line,
+ * PDFs by email in Google Sheets) and writes one Log line per record delivered.
+ */
+import type { CellValue } from '../ports';
+import {
+  type RecordDocument, type RecordKind, type SarTab, Redactor, buildRecord, consentRefusal, datesOfBirth, recordFileName, recordHtml,
+  recordRefusal, sarTabs,
+} from '../domain/records';
+import { type Pupil, type StaffMember, type Tracker, type TrackerTabs, readTracker, staffByEmail } from '../domain/tracker';
+import { type JobContext, type Now, appendLog, nowFor } from './context';
+import { Refusal } from './mentor-log';
+
+export { Refusal };
+
+/** What the pupil's and transition records read; the SAR reads every tab. */
+const RECORD_TABS = ['Settings', 'Staff', 'Pupils', 'Meetings', 'Actions', 'Activities', 'Destinations', 'Log'];
+
+export type RecordRequest =
+  | { kind: RecordKind; pupilId: string }
+  | { kind: 'transition'; year: 11 };
+
+export interface MadeRecord {
+  kind: RecordKind;
+  pupil: Pupil;
+  /** the printed document: the record itself, or for a SAR the pupil's record that goes with the workbook */
+  document: RecordDocument;
+  html: string;
+  /** file name without extension */
+  fileBase: string;
+  /** a SAR's workbook tabs */
+  sar?: SarTab[];
+}
+
+export interface RecordsResult {
+  asOf: string;
+  askedBy: string;
+  made: MadeRecord[];
+  /** the batch: Year 11s left out because Consent to share is not yes */
+  withoutConsent: Pupil[];
+  /** the batch: made earlier today already (Sheets resumes a batch cut short) */
+  alreadyMade: Pupil[];
+  /** the batch: not delivered this time (the adapter ran out of time) */
+  notYet: Pupil[];
+}
+
+export interface RecordOptions {
+  /** Google Sheets: the Staff tab decides who may make what. The command line holds the whole file already. */
+  checkRoles: boolean;
+  /** the batch skips pupils whose transition document this member of staff made today */
+  skipMadeToday?: boolean;
+  /** delivers the records (in order); returns how many it delivered, the rest being left for another run */
+  deliver(made: MadeRecord[]): number;
+}
+
+function readTabs(ctx: JobContext, kind: RecordKind): { tabs: TrackerTabs; all: [string, CellValue[][] | null][] } {
+  const names = kind === 'sar' ? ctx.workbook.tabNames() : RECORD_TABS;
+  const all: [string, CellValue[][] | null][] = names.map((n) => [n, ctx.workbook.readTab(n)]);
+  const tabs: TrackerTabs = {};
+  for (const [n, grid] of all) tabs[n] = grid;
+  return { tabs, all };
+}
+
+function askerFor(ctx: JobContext, tracker: Tracker, checkRoles: boolean): { member: StaffMember | undefined; label: string } {
+  const email = ctx.user?.email().trim().toLowerCase() ?? '';
+  const member = email ? staffByEmail(tracker, email) : undefined;
+  if (checkRoles && !email) throw new Refusal('Careers Tracker cannot see which Google account you are signed in with. Sign in with your school account only (one account at a time) and try again.');
+  if (checkRoles && !member) throw new Refusal(`${email} is not in the Staff tab, so you cannot make pupils' records. Ask the careers leader to add you.`);
+  return { member, label: member ? member.email : email || 'command line' };
+}
+
+function madeRecord(tracker: Tracker, pupil: Pupil, kind: RecordKind, now: Now, madeBy: string, redactor: Redactor, all: [string, CellValue[][] | null][], dob: Map<string, string>): MadeRecord {
+  const document = buildRecord(tracker, pupil, kind === 'sar' ? 'pupil' : kind, { today: now.today, madeBy, redactor, dateOfBirth: dob.get(pupil.key) ?? null });
+  const base = recordFileName(kind, pupil, 'x').slice(0, -2);
+  return { kind, pupil, document, html: recordHtml(document), fileBase: base, sar: kind === 'sar' ? sarTabs(all, tracker, pupil, redactor) : undefined };
+}
+
+/** Makes the records asked for; throws Refusal (nothing made, nothing logged) when not allowed. */
+export function makeRecords(ctx: JobContext, request: RecordRequest, options: RecordOptions): RecordsResult {
+  const { tabs, all } = readTabs(ctx, request.kind);
+  const tracker = readTracker(tabs);
+  const now = nowFor(ctx, tracker);
+  const asker = askerFor(ctx, tracker, options.checkRoles);
+  const madeBy = asker.member?.name ?? asker.label;
+  const redactor = new Redactor(tracker.pupils);
+  const dob = datesOfBirth(tabs.Pupils ?? null);
+  const result: RecordsResult = { asOf: now.today, askedBy: asker.label, made: [], withoutConsent: [], alreadyMade: [], notYet: [] };
+
+  let wanted: MadeRecord[];
+  if ('pupilId' in request) {
+    const pupil = tracker.pupilByKey.get(request.pupilId.trim().toLowerCase());
+    if (!pupil) throw new Refusal(`No pupil has the ID "${request.pupilId.trim()}" in the Pupils tab.`);
+    if (options.checkRoles) {
+      const refusal = recordRefusal(asker.member, pupil, request.kind);
+      if (refusal) throw new Refusal(refusal);
+    } else if (request.kind === 'transition' && consentRefusal(pupil)) {
+      throw new Refusal(consentRefusal(pupil)!);
+    }
+    wanted = [madeRecord(tracker, pupil, request.kind, now, madeBy, redactor, all, dob)];
+  } else {
+    const member = asker.member;
+    const everyone = !options.checkRoles || (member?.roles ?? []).some((r) => r === 'Careers leader' || r === 'Careers adviser');
+    const cohort = tracker.pupils.filter((p) => p.year === request.year && (everyone || p.mentor === member?.initials));
+    if (options.checkRoles && cohort.length === 0 && !everyone) throw new Refusal('You have no Year 11 mentees in the Pupils tab.');
+    const madeToday = new Set(options.skipMadeToday
+      ? tracker.log.filter((l) => l.job === 'record' && l.time.startsWith(now.today) && l.recipient.toLowerCase() === asker.label && /^transition;/.test(l.details))
+        .map((l) => /pupil ID ([^;]+);/.exec(l.details)?.[1]?.trim().toLowerCase() ?? '')
+      : []);
+    wanted = [];
+    for (const p of cohort) {
+      if (p.shareConsent !== true) result.withoutConsent.push(p);
+      else if (madeToday.has(p.key)) result.alreadyMade.push(p);
+      else wanted.push(madeRecord(tracker, p, 'transition', now, madeBy, redactor, all, dob));
+    }
+  }
+
+  const delivered = wanted.length ? options.deliver(wanted) : 0;
+  result.made = wanted.slice(0, delivered);
+  result.notYet = wanted.slice(delivered).map((m) => m.pupil);
+  const lines = result.made.map((m) => ({
+    job: 'record', outcome: 'made', details: `${m.kind}; pupil ID ${m.pupil.id}; asked by ${asker.label}`, recipient: asker.label,
+  }));
+  const log = () => appendLog(ctx, now, lines, tracker);
+  if (ctx.lock) ctx.lock.withLock(log);
+  else log();
+  return result;
+}
