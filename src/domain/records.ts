@@ -279,7 +279,7 @@ dt{color:#5f6368}dd{margin:0;white-space:pre-wrap}
 table{width:100%;border-collapse:collapse;font-size:9.5pt}
 th{text-align:left;background:#eef3f8;border-bottom:1px solid #c6d3e0;padding:3px 5px}
 td{border-bottom:1px solid #eceff1;padding:3px 5px;vertical-align:top;white-space:pre-wrap}
-td:first-child{white-space:nowrap}
+td.d{white-space:nowrap}
 tr,.block{break-inside:avoid}
 .block{border:1px solid #dadce0;border-radius:4px;padding:6px 8px;margin:0 0 6px}
 .block h3{font-size:10.5pt;margin:0 0 4px}
@@ -301,7 +301,7 @@ function sectionHtml(s: RecordSection): string {
   }
   if (s.table && s.table.rows.length) {
     const t = s.table;
-    body += `<table><thead><tr>${t.headers.map((h) => `<th>${escapeHtml(h)}</th>`).join('')}</tr></thead><tbody>${t.rows.map((r) => `<tr>${r.map((c) => `<td>${escapeHtml(c)}</td>`).join('')}</tr>`).join('')}</tbody></table>`;
+    body += `<table><thead><tr>${t.headers.map((h) => `<th>${escapeHtml(h)}</th>`).join('')}</tr></thead><tbody>${t.rows.map((r) => `<tr>${r.map((c) => `<td${/^\d\d\/\d\d\/\d{4}$/.test(c) ? ' class="d"' : ''}>${escapeHtml(c)}</td>`).join('')}</tr>`).join('')}</tbody></table>`;
   }
   const hasContent = (s.facts && s.facts.some(([, v]) => v !== '')) || (s.blocks && s.blocks.length) || (s.table && s.table.rows.length);
   if (!hasContent && s.empty) body += `<p class="empty">${escapeHtml(s.empty)}</p>`;

@@ -6,7 +6,8 @@
 import type { Role } from './schema';
 import type { StaffMember } from './tracker';
 
-export type JobName = 'setup' | 'check' | 'score' | 'unplaced' | 'bulletin' | 'import' | 'evidence' | 'schedule' | 'settings';
+export type JobName = 'setup' | 'check' | 'score' | 'unplaced' | 'bulletin' | 'import' | 'evidence' | 'schedule' | 'settings'
+  | 'sar' | 'transitions';
 
 export const JOB_ROLES: Record<JobName, Role[] | 'any staff'> = {
   setup: ['Careers leader', 'Admin'],
@@ -18,6 +19,9 @@ export const JOB_ROLES: Record<JobName, Role[] | 'any staff'> = {
   evidence: ['Careers leader', 'Admin', 'Governor'],
   schedule: ['Careers leader', 'Admin'],
   settings: ['Careers leader', 'Admin'],
+  // records.md: the subject access request menu, and the Year 11 transition batch (a mentor's covers their mentees)
+  sar: ['Careers leader'],
+  transitions: ['Careers leader', 'Careers adviser', 'Mentor'],
 };
 
 export type Permission = { ok: true; member: StaffMember | null } | { ok: false; message: string };

@@ -17,6 +17,8 @@ export const MENU_ITEMS: MenuItem[] = [
   { caption: 'Send bulletin now', functionName: 'sendBulletinNow' },
   { caption: 'Import vacancies', functionName: 'importVacancies' },
   { caption: 'Report on evidence folders', functionName: 'reportOnEvidenceFolders' },
+  { caption: 'Transition documents for Year 11', functionName: 'transitionDocumentsForYear11' },
+  { caption: 'Subject access request…', functionName: 'subjectAccessRequest' },
   { caption: 'Check tracker for problems', functionName: 'checkTracker', separatorBefore: true },
   { caption: 'Schedule weekly jobs', functionName: 'scheduleWeeklyJobs', separatorBefore: true },
   { caption: 'Stop weekly jobs', functionName: 'stopWeeklyJobs' },

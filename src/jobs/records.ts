@@ -12,6 +12,10 @@ import {
 import { type Pupil, type StaffMember, type Tracker, type TrackerTabs, readTracker, staffByEmail } from '../domain/tracker';
 import { type JobContext, type Now, appendLog, nowFor } from './context';
 import { Refusal } from './mentor-log';
+import * as z from 'zod/mini';
+import { type ApiResult, parseArgument, pupilIdSchema } from '../ui/api';
+
+const recordKindSchema = z.enum(['pupil', 'transition', 'sar']);
 
 export { Refusal };
 
@@ -126,4 +130,34 @@ export function makeRecords(ctx: JobContext, request: RecordRequest, options: Re
   if (ctx.lock) ctx.lock.withLock(log);
   else log();
   return result;
+}
+
+// ---- The server function behind the sidebar's buttons (and the SAR menu): validated, role-checked ----
+
+export interface RecordResponse {
+  message: string;
+}
+
+/**
+ * makeRecord(pupilId, kind): the Staff tab decides (careers leader any record; careers adviser and
+ * the pupil's mentor the pupil's and transition records; nobody else any). `deliver` sends the
+ * files and returns how many it delivered; `sent` says where they went, for the message.
+ */
+export function callRecordApi(ctx: JobContext, args: unknown[], deliver: (made: MadeRecord[]) => number, sent: string): ApiResult<RecordResponse> {
+  const id = parseArgument(pupilIdSchema, args[0], 'pupil ID');
+  if (!id.ok) return { ok: false, code: 'invalid', message: id.message };
+  const kind = parseArgument(recordKindSchema, args[1], 'kind of record');
+  if (!kind.ok) return { ok: false, code: 'invalid', message: kind.message };
+  try {
+    const r = makeRecords(ctx, { kind: kind.value, pupilId: id.value }, { checkRoles: true, deliver });
+    const m = r.made[0];
+    return m
+      ? { ok: true, value: { message: `${m.document.title} for ${m.pupil.name} ${sent}.` } }
+      : { ok: false, code: 'error', message: 'The record could not be made in the time Google allows: try again.' };
+  } catch (e) {
+    const err = e as Error;
+    if (err instanceof Refusal) return { ok: false, code: 'refused', message: err.message };
+    if (err?.name === 'LockBusyError') return { ok: false, code: 'busy', message: err.message };
+    return { ok: false, code: 'error', message: `Something went wrong in the tracker: ${err?.message ?? String(e)}` };
+  }
 }

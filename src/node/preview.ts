@@ -14,6 +14,7 @@ import type { AddressInfo } from 'node:net';
 import type { JobContext } from '../jobs/context';
 import { loadTracker } from '../jobs/context';
 import { callMentorLogApi } from '../jobs/mentor-log';
+import { callRecordApi } from '../jobs/records';
 import { API_FUNCTIONS, type ApiFunction } from '../ui/api';
 import { makeDay } from '../domain/calendar';
 import { NodeClock } from './clock';
@@ -43,7 +44,7 @@ export interface Preview {
   close(): Promise<void>;
 }
 
-const WRITES: ApiFunction[] = ['saveMeeting', 'markActionDone'];
+const WRITES: ApiFunction[] = ['saveMeeting', 'markActionDone', 'makeRecord'];
 const MAX_BODY = 1_000_000;
 
 /** The sidebar as built by scripts/build-sidebar.mjs. */
@@ -124,7 +125,15 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
       return { status: 500, body: { message: failure } };
     }
     const writesBefore = workbook.calls.writes;
-    const result = callMentorLogApi(ctx, name, args);
+    // Records: the HTML goes into a records/ folder beside the workbook (Sheets emails a PDF instead).
+    const records = path.join(path.dirname(file), 'records');
+    const result = name === 'makeRecord'
+      ? callRecordApi(ctx, args, (made) => {
+        fs.mkdirSync(records, { recursive: true });
+        for (const m of made) fs.writeFileSync(path.join(records, `${m.fileBase}.html`), m.html);
+        return made.length;
+      }, `saved in ${records}`)
+      : callMentorLogApi(ctx, name, args);
     if (WRITES.includes(name) && workbook.calls.writes !== writesBefore) await save();
     // What google.script.run would carry: JSON only.
     return { status: 200, body: { value: JSON.parse(JSON.stringify(result)) } };

@@ -53,10 +53,12 @@ export interface MentorLogApi {
   getMentee(pupilId: string): MenteeView;
   saveMeeting(request: SaveMeetingRequest): SaveMeetingResponse;
   markActionDone(request: MarkActionDoneRequest): MarkActionDoneResponse;
+  /** records.md: the pupil's record or transition document, emailed to whoever asked */
+  makeRecord(pupilId: string, kind: 'pupil' | 'transition'): { message: string };
 }
 
 export type ApiFunction = keyof MentorLogApi;
-export const API_FUNCTIONS: readonly ApiFunction[] = ['getMentorLog', 'getMentee', 'saveMeeting', 'markActionDone'];
+export const API_FUNCTIONS: readonly ApiFunction[] = ['getMentorLog', 'getMentee', 'saveMeeting', 'markActionDone', 'makeRecord'];
 
 export { LIMITS };
 

@@ -56,6 +56,7 @@ export const api: MentorLogApiClient = {
   getMentee: (pupilId) => call('getMentee', pupilId),
   saveMeeting: (request) => call('saveMeeting', request),
   markActionDone: (request) => call('markActionDone', request),
+  makeRecord: (pupilId, kind) => call('makeRecord', pupilId, kind),
 };
 
 export type MentorLogApiClient = {

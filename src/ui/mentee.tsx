@@ -6,6 +6,7 @@ import { useEffect, useRef } from 'preact/hooks';
 import type { ActionView, MeetingView, MenteeView } from './api';
 import { ErrorBox, StatusChip } from './chip';
 import { daysAgo, plural, shortDay } from './format';
+import { RecordButtons } from './record-buttons';
 
 export function MenteeSummary(props: {
   mentee: MenteeView;
@@ -56,6 +57,7 @@ export function MenteeSummary(props: {
       </dl>
 
       <button type="button" class="primary wide" onClick={props.onLog}>{props.hasDraft ? 'Continue logging the meeting' : 'Log a meeting'}</button>
+      <RecordButtons pupilId={p.id} />
 
       <h2 id="actions-heading">Open actions{mentee.openActions.length ? ` (${mentee.openActions.length})` : ''}</h2>
       {overdue > 0 && <p class="overdue">{plural(overdue, 'action')} overdue</p>}

@@ -1045,6 +1045,20 @@ export class FakeBlob extends Counted {
   getName() { this.c('getName'); return this._name; }
   setName(n: string) { this.c('setName'); this._name = n; return this; }
   copyBlob() { this.c('copyBlob'); return new FakeBlob(this.$, Buffer.from(this._bytes), this._contentType, this._name); }
+  /** zip entries, when made by Utilities.zip (the bytes are a stand-in, not a real zip) */
+  _entries?: { name: string; bytes: Buffer }[];
+  /**
+   * Blob.getAs: only conversions Apps Script offers. HTML to PDF gives a stand-in PDF whose bytes
+   * hold the HTML (so tests can search it), named like the source with the extension replaced.
+   */
+  getAs(contentType: string) {
+    this.c('getAs');
+    if (contentType !== 'application/pdf' || !/^text\/(html|plain)/.test(this._contentType ?? '')) {
+      throw ex(`Converting from ${this._contentType} to ${contentType} is not supported.`);
+    }
+    const name = this._name ? `${this._name.replace(/\.[^.]*$/, '')}.pdf` : null;
+    return new FakeBlob(this.$, Buffer.concat([Buffer.from('%PDF-1.4\n% gas fake conversion\n'), this._bytes]), 'application/pdf', name);
+  }
 }
 const DIGESTS: Record<string, string> = { MD2: 'md2', MD5: 'md5', SHA_1: 'sha1', SHA_256: 'sha256', SHA_384: 'sha384', SHA_512: 'sha512' };
 export class FakeUtilities extends Counted {
@@ -1062,6 +1076,14 @@ export class FakeUtilities extends Counted {
   base64Encode(data: unknown) { this.c('base64Encode'); return toBuffer(data).toString('base64'); }
   base64EncodeWebSafe(data: unknown) { this.c('base64EncodeWebSafe'); return toBuffer(data).toString('base64').replace(/\+/g, '-').replace(/\//g, '_'); }
   base64Decode(encoded: string) { this.c('base64Decode'); return signed(Buffer.from(encoded, 'base64')); }
+  zip(blobs: FakeBlob[], name?: string) {
+    this.c('zip');
+    if (!Array.isArray(blobs) || blobs.some((b) => !(b instanceof FakeBlob) || !b._name)) throw mismatch([blobs, name], 'Utilities.zip');
+    const entries = blobs.map((b) => ({ name: b._name as string, bytes: Buffer.from(b._bytes) }));
+    const blob = new FakeBlob(this.$, Buffer.concat(entries.flatMap((e) => [Buffer.from(`${e.name}\n`), e.bytes])), 'application/zip', name ?? 'Archive.zip');
+    blob._entries = entries;
+    return blob;
+  }
   computeDigest(algorithm: string, value: unknown) { this.c('computeDigest'); return signed(createHash(DIGESTS[algorithm] ?? 'sha256').update(toBuffer(value)).digest()); }
 }
 const formatLog = (args: unknown[]) => {
