@@ -268,6 +268,7 @@ export function buildRecord(tracker: Tracker, pupil: Pupil, kind: 'pupil' | 'tra
 const CSS = `@page{size:A4;margin:16mm 15mm 18mm}
 *{box-sizing:border-box}
 body{font:10.5pt/1.4 Arial,Helvetica,sans-serif;color:#202124;margin:0}
+@media screen{body{max-width:210mm;margin:0 auto;padding:16mm 15mm}}
 header{border-bottom:3px solid #1a5b8c;padding-bottom:6px;margin-bottom:10px}
 header .school{font-size:9.5pt;color:#5f6368;text-transform:uppercase;letter-spacing:.04em}
 h1{font-size:18pt;margin:2px 0;color:#1a5b8c}

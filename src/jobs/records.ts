@@ -6,7 +6,7 @@
  */
 import type { CellValue } from '../ports';
 import {
-  type RecordDocument, type RecordKind, type SarTab, Redactor, buildRecord, consentRefusal, datesOfBirth, recordFileName, recordHtml,
+  RECORD_TITLES, type RecordDocument, type RecordKind, type SarTab, Redactor, buildRecord, consentRefusal, datesOfBirth, recordFileName, recordHtml,
   recordRefusal, sarTabs,
 } from '../domain/records';
 import { type Pupil, type StaffMember, type Tracker, type TrackerTabs, readTracker, staffByEmail } from '../domain/tracker';
@@ -152,7 +152,7 @@ export function callRecordApi(ctx: JobContext, args: unknown[], deliver: (made: 
     const r = makeRecords(ctx, { kind: kind.value, pupilId: id.value }, { checkRoles: true, deliver });
     const m = r.made[0];
     return m
-      ? { ok: true, value: { message: `${m.document.title} for ${m.pupil.name} ${sent}.` } }
+      ? { ok: true, value: { message: `${RECORD_TITLES[m.kind]} for ${m.pupil.name} ${sent}.` } }
       : { ok: false, code: 'error', message: 'The record could not be made in the time Google allows: try again.' };
   } catch (e) {
     const err = e as Error;

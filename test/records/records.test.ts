@@ -4,24 +4,13 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { CellValue } from '../../src/ports';
-import { XlsxWorkbook } from '../../src/node/xlsx-workbook';
 import { type MadeRecord, type RecordRequest, Refusal, makeRecords } from '../../src/jobs/records';
 import type { JobContext } from '../../src/jobs/context';
 import { fixedClock } from '../gas/helpers';
 import { Redactor, splitForMail, toCsv } from '../../src/domain/records';
 import type { Pupil } from '../../src/domain/tracker';
 import type { Tabs } from '../support/synthetic';
-import { OTHERS, RUBY, STAFF, STAFF_ONLY_NOTE, TODAY, recordTabs } from './fixture';
-
-export function workbookFrom(tabs: Tabs): XlsxWorkbook {
-  const wb = XlsxWorkbook.empty();
-  for (const [name, grid] of Object.entries(tabs)) {
-    wb.createTab(name);
-    const width = Math.max(...grid.map((r) => r.length));
-    wb.writeCells(name, 1, 1, grid.map((r) => [...r, ...new Array(width - r.length).fill('')]));
-  }
-  return wb;
-}
+import { OTHERS, RUBY, STAFF, STAFF_ONLY_NOTE, TODAY, recordTabs, workbookFrom } from './fixture';
 
 function run(tabs: Tabs, request: RecordRequest, user = '', checkRoles = false) {
   const workbook = workbookFrom(tabs);
