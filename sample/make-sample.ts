@@ -16,6 +16,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import ExcelJS from 'exceljs';
+import { addRecordsSample } from './records';
 
 const SAMPLE_DIR = __dirname;
 const TODAY = '2026-03-02';
@@ -1159,6 +1160,7 @@ const settingsTab: Tab = { name: 'Settings', headers: ['Setting', 'Value'], rows
 const logTab: Tab = { name: 'Log', headers: ['Time', 'Job', 'Outcome', 'Details', 'Recipient', 'Week'], rows: [], widths: [18, 16, 12, 60, 32, 10] };
 
 const TABS: Tab[] = [settingsTab, staffTab, pupilsTab, meetingsTab, actionsTab, activitiesTab, destinationsTab, auditTab, vacanciesTab, logTab];
+addRecordsSample(TABS); // Pupils Consent to share, Meetings Staff only (records.md)
 problems.sort((a, b) => TABS.findIndex((t) => t.name === a.tab) - TABS.findIndex((t) => t.name === b.tab) || a.row - b.row);
 
 // ---------------------------------------------------------------------------------------------

@@ -76,7 +76,7 @@ describe('saving a meeting to a .xlsx tracker', () => {
     const after = await reopened(wb);
     const meetings = after.readTab('Meetings')!;
     expect(meetings).toHaveLength(5);
-    expect(meetings[4]).toEqual([{ day: TODAY }, 'P001', 'FR', 'Mentoring', '5s and 6s', 'Exam anxiety', 'Health', 'Nursing', 'Helping people', '=HYPERLINK("http://evil.example")', 'Yes', { day: '2026-03-23' }]);
+    expect(meetings[4]).toEqual([{ day: TODAY }, 'P001', 'FR', 'Mentoring', '5s and 6s', 'Exam anxiety', 'Health', 'Nursing', 'Helping people', '=HYPERLINK("http://evil.example")', 'Yes', { day: '2026-03-23' }, '']); // the last: Staff only (records.md), left blank
     const actions = after.readTab('Actions')!;
     expect(actions.slice(4)).toEqual([
       ['P001', 'Write personal statement', { day: '2026-03-16' }, 'Pupil', 'Open', '', { day: TODAY }],
