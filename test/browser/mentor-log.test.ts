@@ -143,6 +143,7 @@ describe.skipIf(!HAVE_CHROMIUM)('the mentor log sidebar in Chromium', () => {
       { day: TODAY }, 'P001', 'FR', 'Careers support', '5s in science, 6 in English', 'Exam anxiety',
       'Health and social care, Child development', 'Nursing via college', 'Helping her nan',
       'Applied to MidKent; interview on 12 March', 'Yes', { day: '2026-03-23' },
+      '', // Staff only (records.md), left blank
     ]);
     const actions = await sheet(file, 'Actions');
     expect(actions.slice(4)).toEqual([
