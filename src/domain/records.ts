@@ -50,35 +50,54 @@ export function consentRefusal(pupil: Pupil): string | null {
 // ---- Keeping other pupils out ----
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const LETTER = 'A-Za-z0-9\\u00C0-\\u024F';
+/** Words: letters (accented too), digits, apostrophes and hyphens; anything else separates them. */
+const SEPARATOR = /([^A-Za-z0-9\u00C0-\u024F'\u2019-]+)/;
+const norm = (s: string) => s.trim().toLowerCase().replace(/\s+/g, ' ');
 
-/** Replaces every other pupil's name or ID in a text by "[another pupil]". One per tracker, for any pupil. */
+/**
+ * Replaces every other pupil's name or ID in a text by "[another pupil]". Built once per tracker
+ * for any pupil: a text is cut into words and each run of up to the longest name's word count is
+ * looked up, so the cost does not grow with the number of pupils.
+ */
 export class Redactor {
-  private readonly pattern: RegExp | null;
   private readonly owner = new Map<string, string>();
+  private longest = 1;
 
   constructor(pupils: Pupil[]) {
-    const words: string[] = [];
     for (const p of pupils) {
-      for (const w of [p.name.trim(), p.id.trim()]) {
-        const k = w.toLowerCase().replace(/\s+/g, ' ');
+      for (const w of [p.name, p.id]) {
+        const k = norm(w);
         if (k.length < 3 || this.owner.has(k)) continue;
         this.owner.set(k, p.key);
-        words.push(w);
+        this.longest = Math.max(this.longest, k.split(' ').length);
       }
     }
-    // Longest first, so "Ann Lee-Smith" wins over "Ann Lee".
-    words.sort((a, b) => b.length - a.length);
-    this.pattern = words.length
-      ? new RegExp(`(^|[^${LETTER}])(${words.map((w) => escapeRegExp(w).replace(/\s+/g, '\\s+')).join('|')})(?=$|[^${LETTER}])`, 'gi')
-      : null;
   }
 
   /** The text with everyone but `self` (a pupil key) replaced. */
   clean(text: string, self: string): string {
-    if (!this.pattern || !text) return text;
-    return text.replace(this.pattern, (all, before: string, word: string) =>
-      this.owner.get(word.toLowerCase().replace(/\s+/g, ' ')) === self ? all : before + OTHER);
+    if (!text || this.owner.size === 0) return text;
+    const parts = text.split(SEPARATOR);
+    const out: string[] = [];
+    let changed = false;
+    for (let i = 0; i < parts.length; i += 2) {
+      let hit = 0;
+      let phrase = '';
+      for (let k = 0, j = i; k < this.longest && j < parts.length; k++, j += 2) {
+        if (k > 0 && !/^\s+$/.test(parts[j - 1])) break;
+        phrase = k ? `${phrase} ${parts[j].toLowerCase()}` : parts[j].toLowerCase();
+        // "Sam Stone's" is Sam Stone.
+        const who = this.owner.get(phrase) ?? this.owner.get(phrase.replace(/['\u2019]s$/, ''));
+        if (who !== undefined && who !== self) hit = k + 1;
+      }
+      if (hit) {
+        out.push(OTHER);
+        changed = true;
+        i += 2 * (hit - 1);
+      } else out.push(parts[i]);
+      if (i + 1 < parts.length) out.push(parts[i + 1]);
+    }
+    return changed ? out.join('') : text;
   }
 }
 
@@ -275,8 +294,8 @@ h1{font-size:18pt;margin:2px 0;color:#1a5b8c}
 header .who{font-size:12pt;font-weight:bold}
 header .meta{font-size:9pt;color:#5f6368}
 h2{font-size:12pt;color:#1a5b8c;border-bottom:1px solid #dadce0;margin:14px 0 6px;padding-bottom:2px;break-after:avoid}
-dl{display:grid;grid-template-columns:34mm 1fr;gap:2px 8px;margin:0}
-dt{color:#5f6368}dd{margin:0;white-space:pre-wrap}
+table.f td{border:0;padding:1px 8px 1px 0;font-size:10.5pt}
+table.f td:first-child{width:34mm;color:#5f6368}
 table{width:100%;border-collapse:collapse;font-size:9.5pt}
 th{text-align:left;background:#eef3f8;border-bottom:1px solid #c6d3e0;padding:3px 5px}
 td{border-bottom:1px solid #eceff1;padding:3px 5px;vertical-align:top;white-space:pre-wrap}
@@ -290,7 +309,8 @@ footer{margin-top:16px;border-top:1px solid #dadce0;padding-top:6px;font-size:8.
 
 function factsHtml(facts: [string, string][]): string {
   const shown = facts.filter(([, v]) => v !== '');
-  return shown.length ? `<dl>${shown.map(([k, v]) => `<dt>${escapeHtml(k)}</dt><dd>${escapeHtml(v)}</dd>`).join('')}</dl>` : '';
+  // A table, not CSS grid: Apps Script's own HTML-to-PDF conversion lays tables out, not grids.
+  return shown.length ? `<table class="f">${shown.map(([k, v]) => `<tr><td>${escapeHtml(k)}</td><td>${escapeHtml(v)}</td></tr>`).join('')}</table>` : '';
 }
 
 function sectionHtml(s: RecordSection): string {
