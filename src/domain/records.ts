@@ -49,7 +49,6 @@ export function consentRefusal(pupil: Pupil): string | null {
 
 // ---- Keeping other pupils out ----
 
-const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** Words: letters (accented too), digits, apostrophes and hyphens; anything else separates them. */
 const SEPARATOR = /([^A-Za-z0-9\u00C0-\u024F'\u2019-]+)/;
 const norm = (s: string) => s.trim().toLowerCase().replace(/\s+/g, ' ');
@@ -393,7 +392,8 @@ export function sarTabs(grids: [string, CellValue[][] | null][], tracker: Tracke
       if (idCol >= 0 && name !== 'Log') return displayCell(row[idCol] ?? '').trim().toLowerCase() === pupil.key;
       if (name === 'Log') {
         const text = row.map((c) => displayCell(c).toLowerCase()).join('\n');
-        return (!!email && text.includes(email)) || (/\brecord\b/.test(text) && new RegExp(`(^|[^a-z0-9])${escapeRegExp(pupil.key)}([^a-z0-9]|$)`).test(text));
+        // A record made for them: job record, details "<kind>; pupil ID <id>; asked by ...".
+        return (!!email && text.includes(email)) || (/\nrecord\n/.test(text) && text.includes(`; pupil id ${pupil.key};`));
       }
       return row.some((c) => { const t = displayCell(c).trim().toLowerCase(); return t === pupil.key || (!!email && t === email); });
     };
