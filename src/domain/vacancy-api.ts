@@ -300,9 +300,9 @@ function enumValue(v: unknown, names: Record<number, string>): string {
 export function wageOf(wage: ApiWage | null | undefined): string {
   if (!wage) return '';
   const type = enumValue(wage.wageType, WAGE_TYPES);
-  if (type === 'apprenticeshipminimum' || type === 'nationalminimumwageforapprentices') return 'Apprenticeship minimum wage';
-  if (type === 'nationalminimum' || type === 'nationalminimumwage') return 'National Minimum Wage for your age';
-  if (type === 'competitivesalary' || type === 'competitive') return 'Competitive salary';
+  if (type === 'apprenticeshipminimum') return 'Apprenticeship minimum wage';
+  if (type === 'nationalminimum') return 'National Minimum Wage for your age';
+  if (type === 'competitivesalary') return 'Competitive salary';
   const amount = numberIn(wage.wageAmount, 0.01, MAX_WAGE);
   if (amount !== null) {
     let unit = enumValue(wage.wageUnit, WAGE_UNITS);
@@ -312,8 +312,8 @@ export function wageOf(wage: ApiWage | null | undefined): string {
   }
   const said = text(wage.wageAdditionalInformation);
   if (said) return said;
-  // An unnamed type written as text ("SomethingNew") is still words; Custom, FixedWage or Unspecified alone say nothing.
-  if (typeof wage.wageType !== 'string' || /^(custom|fixedwage|unspecified)$/.test(type)) return '';
+  // An unnamed type written as text ("SomethingNew") is still words; Custom or Unspecified alone say nothing.
+  if (typeof wage.wageType !== 'string' || /^(custom|unspecified)$/.test(type)) return '';
   return text(wage.wageType).replace(/([a-z])([A-Z])/g, '$1 $2');
 }
 

@@ -141,7 +141,7 @@ export function runBulletin(ctx: JobContext, options: BulletinOptions = {}): Bul
   if (plan.nothingToStart.length > 0) {
     log(plan.nothingToStart.map((r) => ({
       outcome: SKIPPED, recipient: r.email, week: week.weekKey,
-      details: `No email this week: all ${items.length} open vacanc${items.length === 1 ? 'y starts' : 'ies start'} before ${formatLongDay(r.startsFrom!)}, the last Friday in June, when Year 11 may leave school.`,
+      details: `No email this week: every open vacancy starts before ${formatLongDay(r.startsFrom!)}, when Year 11 may leave school.`,
     })));
   }
   if (plan.toSend.length === 0 && plan.nothingToStart.length > 0) {
@@ -169,7 +169,7 @@ export function runBulletin(ctx: JobContext, options: BulletinOptions = {}): Bul
           schoolName: tracker.settings.schoolName, today: now.today, week, items: listed, contact: bulletinContact(tracker),
           startsFrom: r.startsFrom, startingEarlier: items.length - listed.length,
         }),
-        details: `${listed.length} vacanc${listed.length === 1 ? 'y' : 'ies'}${listed.length < items.length ? ` (Year 11: ${items.length - listed.length} starting earlier left out)` : ''}`,
+        details: `${listed.length < items.length ? `${listed.length} of ` : ''}${items.length} vacanc${items.length === 1 ? 'y' : 'ies'}`,
       };
       contents.set(key, made);
     }

@@ -148,7 +148,7 @@ describe('the bulletin job: a Year 11 and a leaver from the same run', () => {
     expect(left.text).toContain('4 apprenticeships are open for applications');
     const sent = logRows(wb).filter((l) => l.Outcome === 'sent');
     expect(sent.map((l) => [l.Recipient, l.Details])).toEqual([
-      ['pupil1@pupils.example', '3 vacancies (Year 11: 1 starting earlier left out)'],
+      ['pupil1@pupils.example', '3 of 4 vacancies'],
       ['leaver1@example.com', '4 vacancies'],
     ]);
   });
@@ -168,7 +168,7 @@ describe('the bulletin job: a Year 11 and a leaver from the same run', () => {
     const skipped = logRows(wb).filter((l) => l.Outcome === 'skipped');
     expect(skipped).toEqual([expect.objectContaining({
       Job: 'bulletin', Recipient: 'pupil1@pupils.example', Week: '2026-W10',
-      Details: 'No email this week: all 2 open vacancies start before 26 June 2026, the last Friday in June, when Year 11 may leave school.',
+      Details: 'No email this week: every open vacancy starts before 26 June 2026, when Year 11 may leave school.',
     })]);
     // A second run that week sends nothing and logs no second skip.
     const again = runBulletin(ctxFor(wb, '2026-03-04', mail));
