@@ -111,9 +111,12 @@ function asObject(v: unknown): Json | null {
 
 /** Text from the API on one line, cut to what a cell holds. Numbers are read as their digits. */
 function text(v: unknown): string {
-  const s = typeof v === 'string' ? v : typeof v === 'number' && Number.isFinite(v) ? String(v) : '';
-  const t = clean(s);
-  return t.length > CELL_LIMIT ? `${t.slice(0, CELL_LIMIT - 1)}…` : t;
+  return fit(clean(typeof v === 'string' ? v : typeof v === 'number' && Number.isFinite(v) ? String(v) : ''));
+}
+
+/** Cut to a cell, keeping one character for the `'` that marks text starting with `=` as text. */
+function fit(t: string): string {
+  return t.length >= CELL_LIMIT ? `${t.slice(0, CELL_LIMIT - 2)}…` : t;
 }
 
 /** A number in [min, max] (a JSON number or numeric text), else null: `1e308` is not a wage. */
@@ -156,9 +159,9 @@ export function mapVacancy(raw: unknown, today: Day, search: VacancySearch | nul
     record: {
       title,
       employer: text(v.employerName) || text(v.providerName) || 'Employer not named',
-      location: locationOf(addresses, national),
-      level: levelOf(v),
-      wage: wageOf(asObject(v.wage) as ApiWage | null),
+      location: fit(locationOf(addresses, national)),
+      level: fit(levelOf(v)),
+      wage: fit(wageOf(asObject(v.wage) as ApiWage | null)),
       closing,
       link: linkOf(v.vacancyUrl, reference),
       posted: calendarDay(typeof v.postedDate === 'string' ? v.postedDate : null) ?? today,
@@ -276,6 +279,9 @@ function money(n: number): string {
 export interface ApiWage {
   wageType?: unknown;
   wageAmount?: unknown;
+  /** an earlier model's range, when there is no single amount */
+  wageAmountLowerBound?: unknown;
+  wageAmountUpperBound?: unknown;
   wageUnit?: unknown;
   wageAdditionalInformation?: unknown;
 }
@@ -303,12 +309,15 @@ export function wageOf(wage: ApiWage | null | undefined): string {
   if (type === 'apprenticeshipminimum') return 'Apprenticeship minimum wage';
   if (type === 'nationalminimum') return 'National Minimum Wage for your age';
   if (type === 'competitivesalary') return 'Competitive salary';
-  const amount = numberIn(wage.wageAmount, 0.01, MAX_WAGE);
+  const low = numberIn(wage.wageAmountLowerBound, 0.01, MAX_WAGE);
+  const high = numberIn(wage.wageAmountUpperBound, 0.01, MAX_WAGE);
+  const amount = numberIn(wage.wageAmount, 0.01, MAX_WAGE) ?? (low !== null && high !== null && low < high ? high : null);
   if (amount !== null) {
     let unit = enumValue(wage.wageUnit, WAGE_UNITS);
     if ((unit === 'weekly' && amount > 2_000) || (unit === 'monthly' && amount > 10_000)) unit = 'annually';
     const words = UNIT_WORDS[unit] ?? (amount >= 1_000 ? 'a year' : '');
-    return words ? `${money(amount)} ${words}` : money(amount);
+    const pay = amount === high && low !== null ? `${money(low)} to ${money(high)}` : money(amount);
+    return words ? `${pay} ${words}` : pay;
   }
   const said = text(wage.wageAdditionalInformation);
   if (said) return said;

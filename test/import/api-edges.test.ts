@@ -51,6 +51,9 @@ describe('enum values the API writes as numbers, or does not name', () => {
   it('an unknown number type with an amount and a unit number reads as the amount', () => {
     expect(record('Unknown Type With Amount Apprentice').wage).toBe('£16,000 a year');
     expect(record('Weekly Amount Apprentice').wage).toBe('£312.50 a week');
+    // An earlier model's range, when there is no single amount
+    expect(wageOf({ wageType: 'Custom', wageAmountLowerBound: 15000, wageAmountUpperBound: 18000, wageUnit: 'Annually' })).toBe('£15,000 to £18,000 a year');
+    expect(wageOf({ wageType: 'Custom', wageAmount: 16000, wageAmountLowerBound: 15000, wageAmountUpperBound: 18000, wageUnit: 'Annually' })).toBe('£16,000 a year');
   });
 
   it('names the API knows, sent as numbers, read as the names', () => {
@@ -80,12 +83,17 @@ describe('values the API should never send', () => {
     expect(wageOf({ wageType: 'Custom', wageAmount: 'NaN', wageUnit: 'Annually' })).toBe('');
   });
 
-  it('text is cut to what a Sheets cell holds (50,000 characters)', () => {
-    const long = 'A'.repeat(60_000);
-    const m = mapVacancy({ title: long, employerName: long, closingDate: '2026-04-01T23:59:59', vacancyReference: '2000499999', wage: { wageType: 'Custom', wageUnit: 0, wageAdditionalInformation: long } }, MONDAY);
+  it('text is cut to what a Sheets cell holds (50,000 characters, with room for the quote before text starting with =)', () => {
+    const long = '='.repeat(60_000);
+    const m = mapVacancy({
+      title: long, employerName: long, closingDate: '2026-04-01T23:59:59', vacancyReference: '2000499999',
+      wage: { wageType: 'Custom', wageUnit: 0, wageAdditionalInformation: long }, addresses: [{ addressLine3: long, postcode: long }, { postcode: 'CT1 1AA' }],
+    }, MONDAY);
     expect(m.ok).toBe(true);
     if (!m.ok) return;
-    for (const value of [m.record.title, m.record.employer, m.record.wage]) expect(value.length).toBe(CELL_LIMIT);
+    for (const value of [m.record.title, m.record.employer, m.record.wage, m.record.location]) expect(value.length).toBe(CELL_LIMIT - 1);
+    const words = mapVacancy({ title: 'T', closingDate: '2026-04-01', vacancyReference: '1', wage: { wageType: `New${'Word'.repeat(20_000)}` } }, MONDAY);
+    expect(words.ok && words.record.wage.length).toBe(CELL_LIMIT - 1);
     expect(m.record.link).toBe('https://www.findapprenticeship.service.gov.uk/apprenticeship/VAC2000499999');
   });
 
