@@ -21,7 +21,8 @@ import type { XlsxWorkbook } from '../../src/node/xlsx-workbook';
 import { main } from '../../src/node/cli';
 import type { MailPort } from '../../src/ports';
 import { sendBulletinNow } from '../../src/gas/handlers/bulletin';
-import { installFake, loadTabs } from '../gas/helpers';
+import { gasJobContext, installFake, loadTabs } from '../gas/helpers';
+import { GasMail } from '../../src/gas/mail';
 import type { GasFake } from '../fakes/gas';
 import { MONDAY, type Row, type Spec, d, tabsOf, vacancy, xlsxOf, y11 } from './build';
 
@@ -221,6 +222,29 @@ describe('in Google Sheets', () => {
     expect(fake.ui.alerts[0].prompt).toContain('1 Year 11 pupil got no email');
     expect(fake.sentMail).toHaveLength(0);
     expect(logOf(fake).filter((l) => l.Outcome === 'skipped').map((l) => l.Recipient)).toEqual(['pupil1@pupils.example']);
+  });
+});
+
+describe('spreadsheet calls for Year 11s left with nothing', () => {
+  beforeEach(() => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date('2026-03-02T09:30:00Z'));
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('are the same for 10 and 300 of them (one Log write for all the skipped lines)', () => {
+    const counts = [10, 300].map((n) => {
+      const fake = installFake({ user: 'fr@school.example', mailQuota: 1000 });
+      loadTabs(fake, tabsOf({ pupils: Array.from({ length: n }, (_, i) => y11(i + 1)), vacancies: [vacancy(1, MONDAY, { Starts: d('2026-04-20') })] }));
+      fake.calls.reset();
+      const r = runBulletin({ ...gasJobContext(fake, MONDAY), mail: new GasMail() });
+      expect(r.skippedNothingToStart).toBe(n);
+      expect(fake.sentMail).toHaveLength(0);
+      return fake.calls.total('spreadsheet') - fake.calls.count('Sheet.insertRowsAfter');
+    });
+    expect(counts[1]).toBe(counts[0]);
   });
 });
 
