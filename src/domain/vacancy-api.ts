@@ -315,7 +315,9 @@ export function wageOf(wage: ApiWage | null | undefined): string {
   if (amount !== null) {
     let unit = enumValue(wage.wageUnit, WAGE_UNITS);
     if ((unit === 'weekly' && amount > 2_000) || (unit === 'monthly' && amount > 10_000)) unit = 'annually';
-    const words = UNIT_WORDS[unit] ?? (amount >= 1_000 ? 'a year' : '');
+    // A unit the API does not name is kept readable: "£500 (Fortnightly)".
+    const words = UNIT_WORDS[unit] ?? (typeof wage.wageUnit === 'string' && unit && unit !== 'unspecified'
+      ? `(${readable(wage.wageUnit)})` : amount >= 1_000 ? 'a year' : '');
     const pay = amount === high && low !== null ? `${money(low)} to ${money(high)}` : money(amount);
     return words ? `${pay} ${words}` : pay;
   }
@@ -323,7 +325,12 @@ export function wageOf(wage: ApiWage | null | undefined): string {
   if (said) return said;
   // An unnamed type written as text ("SomethingNew") is still words; Custom or Unspecified alone say nothing.
   if (typeof wage.wageType !== 'string' || /^(custom|unspecified)$/.test(type)) return '';
-  return text(wage.wageType).replace(/([a-z])([A-Z])/g, '$1 $2');
+  return readable(wage.wageType);
+}
+
+/** An enum name in words: `TrainingAllowance` → `Training Allowance`. */
+function readable(v: unknown): string {
+  return text(v).replace(/([a-z])([A-Z])/g, '$1 $2');
 }
 
 /** A plain-English message for an HTTP status that is not success. */

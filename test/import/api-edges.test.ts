@@ -62,6 +62,8 @@ describe('enum values the API writes as numbers, or does not name', () => {
 
   it('unknown text is kept readable', () => {
     expect(record('New Words Apprentice')).toMatchObject({ wage: 'Training Allowance', level: 'Foundation' });
+    expect(wageOf({ wageType: 'Custom', wageAmount: 500, wageUnit: 'Fortnightly' })).toBe('£500 (Fortnightly)');
+    expect(wageOf({ wageType: 'Custom', wageAmount: 16000, wageUnit: 7 })).toBe('£16,000 a year');
   });
 
   it('no wage record, no course, level Unknown, the empty start date, 0 hours: all blank, the advert kept', () => {
@@ -237,5 +239,23 @@ describe('the Vacancies tab\'s Starts, Hours and Distance columns', () => {
       ['B', null, null, null],
     ]);
     expect(tracker.problems.filter((p) => p.tab === 'Vacancies').map((p) => p.column)).toEqual(['Start date', 'Hours per week', 'Miles']);
+  });
+});
+
+describe('the Include national vacancies setting', () => {
+  it('is No by default, reads yes/no, and a value that is neither is a problem (the default is used)', async () => {
+    const { readSettings } = await import('../../src/domain/settings');
+    const read = (value: string | null) => {
+      const problems: { message: string }[] = [];
+      const grid = value === null ? [['Setting', 'Value']] : [['Setting', 'Value'], ['Include national vacancies', value]];
+      return { value: readSettings(grid, problems as never).settings.includeNationalVacancies, problems };
+    };
+    expect(read(null)).toEqual({ value: false, problems: [] });
+    expect(read('Yes').value).toBe(true);
+    expect(read('y').value).toBe(true);
+    expect(read('No').value).toBe(false);
+    const bad = read('sometimes');
+    expect(bad.value).toBe(false);
+    expect(bad.problems[0].message).toMatch(/is not yes or no.*The default \(No\) is used/);
   });
 });
