@@ -42,7 +42,7 @@ export interface BulletinResult {
   failed: number;
   /** recipients whose send failed earlier this week */
   skippedFailedEarlier: number;
-  /** current Year 11s with no open vacancy starting after they may leave school: no email this week (logged) */
+  /** current Year 11s with no open vacancy starting after they may leave school: no email this week (logged once) */
   skippedNothingToStart: number;
   /** why nothing (or not everything) was sent */
   reason: 'no-open-vacancies' | 'no-recipients' | 'quota' | 'mail-errors' | null;
@@ -65,6 +65,8 @@ export interface BulletinPlan {
   toSend: BulletinRecipient[];
   /** current Year 11s not yet logged this week whose list is empty: they get no email, and the Log says so */
   nothingToStart: BulletinRecipient[];
+  /** current Year 11s already logged as skipped this week */
+  skippedEarlier: number;
   alreadySent: number;
   failedEarlier: number;
   /** vacancies with a blank Posted never seen before: recorded in the Log as first seen today */
@@ -102,14 +104,16 @@ export function planBulletin(ctx: JobContext): BulletinPlan {
   let alreadySent = 0;
   let failedEarlier = 0;
   const nothingToStart: BulletinRecipient[] = [];
+  let skippedEarlier = 0;
   for (const r of selection.recipients) {
     const last = lastThisWeek.get(r.key);
     if (last === SENT) alreadySent++;
-    else if (last === FAILED || last === SKIPPED) failedEarlier++;
+    else if (last === FAILED) failedEarlier++;
+    else if (last === SKIPPED) skippedEarlier++;
     else if (items.length > 0 && vacanciesFor(items, r).length === 0) nothingToStart.push(r);
     else toSend.push(r);
   }
-  return { tracker, now, week, items, selection, toSend, nothingToStart, alreadySent, failedEarlier, firstSeenToday, noEmailLogged };
+  return { tracker, now, week, items, selection, toSend, nothingToStart, skippedEarlier, alreadySent, failedEarlier, firstSeenToday, noEmailLogged };
 }
 
 export interface BulletinOptions {
@@ -123,7 +127,7 @@ export function runBulletin(ctx: JobContext, options: BulletinOptions = {}): Bul
   const result: BulletinResult = {
     asOf: now.today, weekKey: week.weekKey, vacancies: items.length, recipients: selection.recipients.length,
     sent: 0, skippedAlreadySent: plan.alreadySent, deferred: 0, outbox: [], failed: 0,
-    skippedFailedEarlier: plan.failedEarlier, skippedNothingToStart: plan.nothingToStart.length, reason: null, optedOut: selection.optedOut, noEmail: selection.noEmail,
+    skippedFailedEarlier: plan.failedEarlier, skippedNothingToStart: plan.nothingToStart.length + plan.skippedEarlier, reason: null, optedOut: selection.optedOut, noEmail: selection.noEmail,
     duplicates: selection.duplicates, problems: selection.problems, message: '',
   };
   const quiet = options.quietWhenComplete === true;

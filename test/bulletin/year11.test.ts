@@ -173,7 +173,7 @@ describe('the bulletin job: a Year 11 and a leaver from the same run', () => {
     })]);
     // A second run that week sends nothing and logs no second skip.
     const again = runBulletin(ctxFor(wb, '2026-03-04', mail));
-    expect(again).toMatchObject({ sent: 0, skippedNothingToStart: 0, skippedAlreadySent: 1 });
+    expect(again).toMatchObject({ sent: 0, skippedNothingToStart: 1, skippedAlreadySent: 1, skippedFailedEarlier: 0 });
     expect(sent).toHaveLength(1);
     expect(logRows(wb).filter((l) => l.Outcome === 'skipped')).toHaveLength(1);
   });
