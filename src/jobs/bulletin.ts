@@ -148,14 +148,10 @@ export function runBulletin(ctx: JobContext, options: BulletinOptions = {}): Bul
       details: `No email this week: every open vacancy starts before ${formatLongDay(r.startsFrom!)}, when Year 11 may leave school.`,
     })));
   }
-  if (plan.toSend.length === 0 && plan.nothingToStart.length > 0) {
-    result.message = summary(result);
-    log([{ outcome: 'ok', details: result.message, week: week.weekKey }]);
-    return result;
-  }
   if (plan.toSend.length === 0) {
-    result.message = `Nothing to send: all ${result.recipients} recipients have already had this week's bulletin (${week.weekKey}).`;
-    if (!quiet) log([{ outcome: 'ok', details: result.message, week: week.weekKey }]);
+    const skipped = plan.nothingToStart.length > 0;
+    result.message = skipped ? summary(result) : `Nothing to send: all ${result.recipients} recipients have already had this week's bulletin (${week.weekKey}).`;
+    if (!quiet || skipped) log([{ outcome: 'ok', details: result.message, week: week.weekKey }]);
     return result;
   }
 
