@@ -17,6 +17,7 @@ export const MENU_ITEMS: MenuItem[] = [
   { caption: 'Send bulletin now', functionName: 'sendBulletinNow' },
   { caption: 'Import vacancies', functionName: 'importVacancies' },
   { caption: 'Report on evidence folders', functionName: 'reportOnEvidenceFolders' },
+  { caption: "Check leavers' destinations", functionName: 'checkLeaversDestinations' },
   { caption: 'Check tracker for problems', functionName: 'checkTracker', separatorBefore: true },
   { caption: 'Schedule weekly jobs', functionName: 'scheduleWeeklyJobs', separatorBefore: true },
   { caption: 'Stop weekly jobs', functionName: 'stopWeeklyJobs' },

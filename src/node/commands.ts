@@ -11,6 +11,7 @@ import { unplaced } from './command-unplaced';
 import { score } from './command-score';
 import { bulletin } from './command-bulletin';
 import { importVacancies } from './command-import-vacancies';
+import { destinations } from './command-destinations';
 
 export interface CliOptions {
   workbook?: string;
@@ -79,4 +80,4 @@ export function truncate(s: string, n: number): string {
 }
 
 /** In the order `demo` runs them. Later jobs add themselves here. */
-export const COMMANDS: Command[] = [setup, check, score, unplaced, importVacancies, bulletin, evidence];
+export const COMMANDS: Command[] = [setup, check, score, unplaced, importVacancies, bulletin, evidence, destinations];
