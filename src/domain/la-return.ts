@@ -7,6 +7,7 @@
 import { type Day, academicYearOf, dayParts, formatUkDay } from './calendar';
 import { type DestinationsResult, assessDestinations } from './destinations';
 import { exportCode, statusGroup } from './nccis';
+import type { CellValue } from '../ports';
 import type { Destination, Pupil, Tracker } from './tracker';
 
 export const LA_RETURN_KINDS = ['y11', 'y12', 'destinations'] as const;
@@ -17,6 +18,12 @@ export const LA_RETURN_FILES: Record<LaReturnKind, string> = {
   y12: 'september-guarantee-y12',
   destinations: 'destinations',
 };
+
+/** What the dialog is given: the Settings, Pupils and Destinations tabs as read, and today. */
+export interface LaReturnData {
+  tabs: Record<string, CellValue[][] | null>;
+  today: Day;
+}
 
 export interface LaReturnTable {
   kind: LaReturnKind;

@@ -18,6 +18,8 @@ export const MENU_ITEMS: MenuItem[] = [
   { caption: 'Import vacancies', functionName: 'importVacancies' },
   { caption: 'Report on evidence folders', functionName: 'reportOnEvidenceFolders' },
   { caption: "Check leavers' destinations", functionName: 'checkLeaversDestinations' },
+  { caption: 'Export for the local authority…', functionName: 'exportForLocalAuthority' },
+  { caption: 'Pseudonymise old leavers…', functionName: 'pseudonymiseOldLeavers' },
   { caption: 'Check tracker for problems', functionName: 'checkTracker', separatorBefore: true },
   { caption: 'Schedule weekly jobs', functionName: 'scheduleWeeklyJobs', separatorBefore: true },
   { caption: 'Stop weekly jobs', functionName: 'stopWeeklyJobs' },
