@@ -71,19 +71,15 @@ export function planPseudonymise(
   };
 
   // Free text anywhere (the Log, the school's own tabs): old IDs become the new ones, emails Redacted.
-  const words: { re: RegExp; to: string }[] = [];
+  // One regular expression for them all, longest first, and a lookup for the replacement.
+  const to = new Map<string, string>();
   for (const [key, l] of byKey) {
-    words.push({ re: new RegExp(`(?<![A-Za-z0-9])${escapeRe(key)}(?![A-Za-z0-9])`, 'gi'), to: l.newId });
-    if (l.email) words.push({ re: new RegExp(escapeRe(l.email), 'gi'), to: REDACTED });
+    to.set(key, l.newId);
+    if (l.email) to.set(l.email.toLowerCase(), REDACTED);
   }
-  // One pass per cell: a quick test for any old ID or email before the replacements.
-  const any = new RegExp([...byKey.keys()].map(escapeRe).concat([...byKey.values()].flatMap((l) => (l.email ? [escapeRe(l.email)] : []))).join('|'), 'i');
-  const scrub = (text: string): string => {
-    if (!any.test(text)) return text;
-    let out = text;
-    for (const w of words) out = out.replace(w.re, w.to);
-    return out;
-  };
+  const alternatives = [...to.keys()].sort((a, b) => b.length - a.length).map(escapeRe).join('|');
+  const words = new RegExp(`(?<![A-Za-z0-9.@_-])(?:${alternatives})(?![A-Za-z0-9])`, 'gi');
+  const scrub = (text: string): string => text.replace(words, (m) => to.get(m.toLowerCase()) ?? m);
 
   const specs: Record<string, TabSpec> = {
     Pupils: PUPILS_TAB, Meetings: MEETINGS_TAB, Actions: ACTIONS_TAB, Destinations: DESTINATIONS_TAB, Activities: ACTIVITIES_TAB,
