@@ -10,7 +10,8 @@ export const destinations: Command = {
   name: 'destinations',
   summary: "checks leavers' destinations: writes the Leavers tab (checks due, missed, sustained %)",
   run({ ctx }) {
-    const { result } = runDestinations(ctx);
+    const run = runDestinations(ctx, { email: true });
+    const { result } = run;
     const json = {
       asOf: result.asOf,
       years: result.years.map((y) => ({
@@ -24,6 +25,7 @@ export const destinations: Command = {
       })),
       missed: result.missed.map((m) => ({ pupilId: m.pupil.id, count: m.missed })),
       pastRetention: result.pastRetention.map((p) => p.id),
+      weekKey: run.weekKey, emails: run.sent, alreadySentThisWeek: run.alreadySent, deferred: run.deferred, outbox: run.outbox,
     };
     const overdue = result.due.filter((d) => d.overdue).length;
     const lines = [
@@ -36,6 +38,7 @@ export const destinations: Command = {
       lines.push('', table(['Pupil ID', 'Name', 'Left', 'Check point', 'Days due', ''],
         result.due.map((d) => [d.pupil.id, d.pupil.name, d.pupil.leaverYear, d.due, d.daysDue, `${d.overdue ? 'overdue' : ''}${d.consent === null ? ' consent not recorded' : ''}`.trim()])));
     }
+    lines.push('', result.due.length === 0 ? 'No email: no check is due.' : `Emails to the destinations lead drafted into the outbox: ${run.sent}${run.alreadySent ? ` (${run.alreadySent} already drafted for ${run.weekKey})` : ''}.`);
     return { json, text: lines.join('\n') };
   },
 };
