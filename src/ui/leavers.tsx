@@ -25,8 +25,8 @@ function LeaverRow({ l, onOpen }: { l: LeaverItem; onOpen: () => void }) {
   return (
     <li>
       <button type="button" class="mentee-row leaver-row" onClick={onOpen}>
-        <span class="name">{l.name}</span>
-        <span class="meta">
+        <span class="row-top"><span class="name">{l.name}</span></span>
+        <span class="row-meta">
           Left {l.leaverYear}
           {l.daysDue !== null && <> · {l.overdue ? <strong>Overdue</strong> : 'Due'} {plural(l.daysDue, 'day')}</>}
           {l.lastStatus ? ` · ${l.lastStatus} (${shortDay(l.lastChecked)})` : ' · No check yet'}
@@ -161,14 +161,14 @@ export function LeaversPanel({ client, onBack }: { client: MentorLogApiClient; o
         <input id="leaver-search" type="search" value={query} onInput={(e) => setQuery(e.currentTarget.value)} />
       </div>
       {q && (
-        <ul class="list" aria-label="Leavers found">
+        <ul class="mentees" aria-label="Leavers found">
           {found.map((l) => <LeaverRow l={l} key={l.id} onOpen={() => openLeaver(l)} />)}
           {found.length === 0 && <li class="muted">No leaver matches.</li>}
         </ul>
       )}
       <h2>Checks due ({v.due.length}, {v.due.filter((d) => d.overdue).length} overdue)</h2>
       {v.due.length === 0 ? <p class="muted">No check is due.</p> : (
-        <ul class="list" aria-label="Checks due">
+        <ul class="mentees" aria-label="Checks due">
           {v.due.map((l) => <LeaverRow l={l} key={l.id} onOpen={() => openLeaver(l)} />)}
         </ul>
       )}
