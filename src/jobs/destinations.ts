@@ -4,7 +4,8 @@
  */
 import type { OutCell } from '../ports';
 import { type Day, isoWeekKey } from '../domain/calendar';
-import { type DestinationsResult, type LeaverStatus, assessDestinations } from '../domain/destinations';
+import { type DestinationsResult, type LeaverStatus, assessDestinations, pct } from '../domain/destinations';
+import type { DestinationGroup } from '../domain/schema';
 import { buildDestinationsEmails } from '../domain/destinations-email';
 import type { Tracker } from '../domain/tracker';
 import { type JobContext, type Now, appendLog, generatedRow, loadTracker, nowFor } from './context';
@@ -76,6 +77,7 @@ export const destinationsWeeklyJob: WeeklyJob = {
 };
 
 const pctText = (p: number | null): OutCell => (p === null ? '' : `${p}%`);
+const GROUP_ORDER: DestinationGroup[] = ['Education', 'Education, not full time', 'Employment with training', 'Employment without training', 'Training', 'NEET', 'Not known', 'Other'];
 
 function writeLeaversTab(ctx: JobContext, tracker: Tracker, now: Now, result: DestinationsResult): void {
   const s = tracker.settings;
@@ -84,11 +86,18 @@ function writeLeaversTab(ctx: JobContext, tracker: Tracker, now: Now, result: De
   rows.push([`Leavers of ${result.firstTracked} onwards are tracked (Track leavers: ${s.trackLeaverYears} years); checks from the 1st of each month in Destination checks. A check is overdue after 30 days.`]);
   rows.push([]);
   bold.push(rows.length);
-  rows.push(['Leaver year', 'Cohort', 'No consent', 'Education', 'Part-time education', 'Employment with training', 'Employment without training', 'Training', 'NEET', 'Not known', 'Other', 'No check yet', 'EET %', 'NEET %', 'Not known %', 'Sustained', 'Not sustained', 'Sustained %', 'Checks due', 'Overdue', 'Missed checks']);
+  rows.push(['Leaver year', 'Cohort', 'No consent', ...GROUP_ORDER, 'No check yet', 'EET %', 'NEET %', 'Not known %', 'Sustained', 'Not sustained', 'Sustained %', 'Checks due', 'Overdue', 'Missed checks']);
   for (const y of result.years) {
     const g = y.groups;
-    rows.push([y.leaverYear, y.cohort, y.noConsent, g.Education, g['Education, not full time'], g['Employment with training'], g['Employment without training'], g.Training, g.NEET, g['Not known'], g.Other, y.noCheck,
+    rows.push([y.leaverYear, y.cohort, y.noConsent, ...GROUP_ORDER.map((k) => g[k]), y.noCheck,
       pctText(y.eetPct), pctText(y.neetPct), pctText(y.notKnownPct), y.sustained, y.notSustained, pctText(y.sustainedPct), y.dueNow, y.overdue, y.missed]);
+  }
+  rows.push([]);
+  bold.push(rows.length);
+  rows.push(['Leaver year', '% of leavers with consent:', ...GROUP_ORDER, 'No check yet']);
+  for (const y of result.years) {
+    const n = y.cohort - y.noConsent;
+    rows.push([y.leaverYear, n, ...GROUP_ORDER.map((g) => pctText(pct(y.groups[g], n))), pctText(pct(y.noCheck, n))]);
   }
   rows.push([{ value: 'Groups count each leaver once, by their latest check, leaving out those with no consent. Sustained: EET at checks both before and after 1 January in the October–March after leaving.', italic: true }]);
   rows.push([]);
