@@ -43,7 +43,7 @@ export const HAND_MADE = {
   illness: { year: 2024, index: 1 },
 };
 
-export function addDestinationsSample(tabs: { settings: SampleTab; staff: SampleTab; pupils: SampleTab; destinations: SampleTab }): { handMade: Record<keyof typeof HAND_MADE, string> } {
+export function addDestinationsSample(tabs: { settings: SampleTab; staff: SampleTab; pupils: SampleTab; destinations: SampleTab }): { handMade: Record<keyof typeof HAND_MADE, string>; readme: string[] } {
   const { settings, staff, pupils, destinations } = tabs;
   settings.rows.push(['Destination checks', 'October, January'], ['Track leavers (years)', 3], ['Keep leavers (years)', 3]);
 
@@ -110,5 +110,17 @@ export function addDestinationsSample(tabs: { settings: SampleTab; staff: Sample
   added.push(row(ill[id], '2026-01-14', 'NEET not available', null, null, 'Off sick since November; hopes to return in September', 640));
   destinations.rows.push(...added);
   destinations.rows.sort((a, b) => ((a[dChecked] as DateCell).date < (b[dChecked] as DateCell).date ? -1 : (a[dChecked] as DateCell).date > (b[dChecked] as DateCell).date ? 1 : 0));
-  return { handMade: { droppedOut: dropped[id] as string, neverChecked: never[id] as string, illness: ill[id] as string } };
+  const name = (r: Cell[]) => String(r[pupils.headers.indexOf('Name')]);
+  const readme = [
+    '',
+    '### Leavers\' destinations (sample/destinations.ts)',
+    '',
+    `- The school checks leavers in October and January (\`Destination checks\`), so on 2 March 2026 every check due is the 1 January one, 60 days ago: overdue. ${added.length - 3} leavers had a January check; the others with consent are due. Karen Blake (Admin) is the Destinations lead and gets the weekly email.`,
+    `- ${name(never)} (left 2025) never gave consent either way (blank) and has no check: 1 October 2025 missed, 1 January 2026 due, "consent not recorded". Two 2024 leavers also have blank consent.`,
+    `- ${name(dropped)} (left 2025) was at college in October and NEET in January: not sustained (the 2025 leavers' sustained % counts it).`,
+    `- ${name(ill)} (left 2024) is off sick: \`NEET not available\` with the finer NCCIS code 640 (Illness), which the destinations return exports. Leavers of 2024 and 2023 had not accepted a place, so their first check point is 1 August of their leaver year, and they missed the earlier January check points (the school started January checks this year): every one of them has missed checks.`,
+    '- The 2021 and 2022 leavers are past retention (`Keep leavers (years)` 3): Pseudonymise old leavers lists 4.',
+    '- Every pupil has a Date of birth and a Postcode for the local authority\'s returns.',
+  ];
+  return { handMade: { droppedOut: dropped[id] as string, neverChecked: never[id] as string, illness: ill[id] as string }, readme };
 }

@@ -66,6 +66,11 @@ describe("the sample's leavers on 2 March 2026", () => {
     expect(illRows.map((x) => x[0] as string).filter((x) => x >= '2025-10-01' && x < '2026-01-01')).toHaveLength(1);
     expect(j.missed.find((m: { pupilId: string }) => m.pupilId === ill[0])).toEqual({ pupilId: ill[0], count: 2 });
 
+    // 2024 and 2023 leavers had not accepted a place: 1 August of their leaver year comes first and was never checked.
+    const older = leavers.filter((x) => [2023, 2024].includes(x[col('Leaver year')] as number) && !/^no$/i.test(String(x[col('Consent to track')])));
+    const missedIds = new Set(j.missed.map((m: { pupilId: string }) => m.pupilId));
+    expect(older.filter((x) => !missedIds.has(x[0]))).toEqual([]);
+
     // The LA's destinations return carries the finer code and the sustained measure.
     const out = path.join(dir, 'destinations.csv');
     expect((await cli(['la-return', '--workbook', file, '--today', '2026-03-02', '--kind', 'destinations', '--out', out])).code).toBe(0);
