@@ -144,6 +144,38 @@ export class SheetsWorkbook implements WorkbookPort {
     SpreadsheetApp.flush();
   }
 
+  /**
+   * Per column: one block from the first to the last changed row, read afresh and written back
+   * with only the changed cells replaced (5 calls a column). A block holding a formula is written
+   * cell by cell instead, so no formula is ever turned into its value.
+   */
+  writeChangedCells(tab: string, cells: { row: number; column: number; value: CellValue }[]): void {
+    const sheet = this.sheet(tab);
+    const byColumn = new Map<number, { row: number; value: CellValue }[]>();
+    for (const c of cells) {
+      let list = byColumn.get(c.column);
+      if (!list) byColumn.set(c.column, (list = []));
+      list.push(c);
+    }
+    for (const [column, list] of byColumn) {
+      const first = Math.min(...list.map((c) => c.row));
+      const last = Math.max(...list.map((c) => c.row));
+      const range = sheet.getRange(first, column, last - first + 1, 1);
+      if (range.getFormulas().some((r) => r[0] !== '')) {
+        for (const c of list) this.writeCells(tab, c.row, column, [[c.value]]);
+        continue;
+      }
+      const values = range.getValues();
+      const formats = range.getNumberFormats();
+      for (const c of list) {
+        values[c.row - first][0] = this.toSheet(c.value);
+        formats[c.row - first][0] = numberFormat(c.value);
+      }
+      range.setNumberFormats(formats);
+      range.setValues(values);
+    }
+  }
+
   private sheet(tab: string): Sheet {
     const sheet = this.ss.getSheetByName(tab);
     if (!sheet) throw new Error(`The tracker has no "${tab}" tab. Run Set up tracker first.`);

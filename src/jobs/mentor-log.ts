@@ -25,6 +25,7 @@ import {
 } from '../ui/api';
 import { type JobContext, nowFor } from './context';
 import { ensureTab } from './tabs';
+import { callLeaversApi } from './leavers';
 
 /** Not allowed, or not possible as asked: the message says why, for the user. */
 export class Refusal extends Error {
@@ -254,6 +255,9 @@ export function callMentorLogApi(ctx: JobContext, name: string, args: unknown[])
         const r = parseArgument(markActionDoneSchema, args[0], 'action');
         return r.ok ? { ok: true, value: markActionDone(ctx, r.value) } : invalid(r.message);
       }
+      case 'getLeavers':
+      case 'saveCheck':
+        return callLeaversApi(ctx, name, args);
       default:
         return invalid(`The mentor log has no function called "${String(name).slice(0, 40)}".`);
     }

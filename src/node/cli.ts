@@ -5,7 +5,7 @@
 import { parseArgs } from 'node:util';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { COMMANDS, type CliOptions, type Command, type CommandOutput } from './commands';
+import { COMMANDS, OTHER_COMMANDS, type CliOptions, type Command, type CommandOutput } from './commands';
 import { XlsxWorkbook, WorkbookReadError } from './xlsx-workbook';
 import { nodeContext } from './context';
 import { Outbox } from './outbox';
@@ -21,7 +21,7 @@ const USAGE = `Usage: careers-tracker <command> [--workbook FILE] [--evidence DI
                           [--today YYYY-MM-DD] [--quota N] [--json]
 
 Commands:
-${[...COMMANDS.map((c) => [c.name, c.summary]), ['demo', 'copies the bundled sample into ./demo-output/ and runs every job on the copy']]
+${[...COMMANDS.map((c) => [c.name, c.summary]), ...OTHER_COMMANDS.map((c) => [c.name, c.summary]), ['demo', 'copies the bundled sample into ./demo-output/ and runs every job on the copy']]
   .map(([n, s]) => `  ${n.padEnd(17)} ${s}`).join('\n')}`;
 
 export function parseOptions(argv: string[]): { command: string; options: CliOptions } {
@@ -35,6 +35,7 @@ export function parseOptions(argv: string[]): { command: string; options: CliOpt
         workbook: { type: 'string' }, evidence: { type: 'string' }, outbox: { type: 'string' },
         today: { type: 'string' }, quota: { type: 'string' }, json: { type: 'boolean', default: false },
         'api-key': { type: 'string' }, 'from-file': { type: 'string' }, help: { type: 'boolean', short: 'h' },
+        kind: { type: 'string' }, out: { type: 'string' }, apply: { type: 'boolean', default: false },
       },
     });
   } catch (e) {
@@ -44,7 +45,7 @@ export function parseOptions(argv: string[]): { command: string; options: CliOpt
   if (values.help) throw new UsageError('help');
   if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? 'Say which command to run, e.g. careers-tracker check --workbook tracker.xlsx' : `One command at a time, not "${positionals.join(' ')}"`);
   const command = positionals[0];
-  if (command !== 'demo' && !COMMANDS.some((c) => c.name === command)) throw new UsageError(`Unknown command "${command}". Commands: ${[...COMMANDS.map((c) => c.name), 'demo'].join(', ')}`);
+  if (command !== 'demo' && !ALL().some((c) => c.name === command)) throw new UsageError(`Unknown command "${command}". Commands: ${[...ALL().map((c) => c.name), 'demo'].join(', ')}`);
   if (values.today !== undefined) {
     const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(values.today);
     if (!m || !makeDay(+m[1], +m[2], +m[3])) throw new UsageError(`--today must be a date written YYYY-MM-DD, not "${values.today}"`);
@@ -59,9 +60,12 @@ export function parseOptions(argv: string[]): { command: string; options: CliOpt
     options: {
       workbook: values.workbook, evidence: values.evidence, outbox: values.outbox, today: values.today, quota,
       json: values.json ?? false, apiKey: values['api-key'], fromFile: values['from-file'],
+      kind: values.kind, out: values.out, apply: values.apply ?? false,
     },
   };
 }
+
+const ALL = (): Command[] => [...COMMANDS, ...OTHER_COMMANDS];
 
 export interface Io {
   stdout: (s: string) => void;
@@ -120,7 +124,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
       io.stdout(options.json ? `${JSON.stringify({ asOf: demo.options.today, workbook: demo.options.workbook, results })}\n` : `${texts.join('\n')}\n`);
       return 0;
     }
-    const c = COMMANDS.find((x) => x.name === command)!;
+    const c = ALL().find((x) => x.name === command)!;
     const out = await runOne(c, options, io);
     io.stdout(options.json ? `${JSON.stringify(out.json)}\n` : `${out.text}\n`);
     return 0;
