@@ -11,8 +11,9 @@ import * as path from 'node:path';
 import { Outbox } from './outbox';
 import { LocalFolders } from './folders';
 import { FileHttp, NodeHttp } from './http';
+import type { Journal } from './journal';
 
-export function nodeContext(options: CliOptions, workbook: XlsxWorkbook, progress?: Progress): JobContext {
+export function nodeContext(options: CliOptions, workbook: XlsxWorkbook, progress?: Progress, journal: Journal | null = null): JobContext {
   return {
     workbook,
     clock: new NodeClock(options.today ?? null),
@@ -20,9 +21,14 @@ export function nodeContext(options: CliOptions, workbook: XlsxWorkbook, progres
     documentProperties: new MemoryProperties(),
     userProperties: new MemoryProperties(),
     user: { email: () => process.env.CAREERS_TRACKER_USER ?? '' },
-    mail: new Outbox(options.outbox ?? path.join(path.dirname(path.resolve(options.workbook ?? '.')), 'outbox'), options.quota),
+    mail: new Outbox(outboxFolder(options), options.quota, undefined, journal),
     folders: new LocalFolders(),
     http: options.fromFile ? new FileHttp(options.fromFile) : new NodeHttp(),
     progress,
   };
+}
+
+/** `--outbox DIR`, or `outbox/` beside the workbook. */
+export function outboxFolder(options: CliOptions): string {
+  return options.outbox ?? path.join(path.dirname(path.resolve(options.workbook ?? '.')), 'outbox');
 }
