@@ -129,7 +129,12 @@ async function recoverJournal(workbook: XlsxWorkbook, journal: Journal): Promise
 /** A bad --outbox is a bad command line: said plainly, before anything is read or written. */
 function checkOutbox(folder: string, given: boolean): void {
   const what = given ? `--outbox ${folder}` : `The outbox folder ${folder}`;
-  const stat = fs.statSync(folder, { throwIfNoEntry: false });
+  let stat: fs.Stats | undefined;
+  try {
+    stat = fs.statSync(folder, { throwIfNoEntry: false });
+  } catch {
+    stat = undefined;
+  }
   if (stat && !stat.isDirectory()) throw new UsageError(`${what} is a file, not a folder: give a folder for the emails.`);
   try {
     fs.mkdirSync(folder, { recursive: true });
