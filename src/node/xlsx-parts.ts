@@ -2,7 +2,9 @@
  * A look inside an `.xlsx` from another program (Excel, Sheets, LibreOffice, Numbers) before ExcelJS
  * reads it: the parts ExcelJS would silently drop when the workbook is saved are named, tab by tab,
  * so the command line refuses in plain words instead of losing them; the notes (cell comments),
- * which ExcelJS does not read back, are read here and put back on their cells so a save keeps them.
+ * which ExcelJS does not read back, are read here and put back on their cells so a save keeps them;
+ * and tables (Insert > Table) get back the header row, totals row and filter buttons ExcelJS reads
+ * wrongly when Excel leaves them at their defaults.
  */
 import JSZip from 'jszip';
 import type ExcelJS from 'exceljs';
@@ -12,6 +14,15 @@ export interface XlsxInspection {
   unsupported: string[];
   /** notes by tab name, then cell address */
   notes: Map<string, Map<string, string>>;
+  /** tables by name, as the file has them */
+  tables: Map<string, TableShape>;
+}
+
+export interface TableShape {
+  headerRow: boolean;
+  totalsRow: boolean;
+  /** whether each column shows its filter button (null: the table has no filter) */
+  buttons: boolean[] | null;
 }
 
 interface Sheet {
@@ -26,6 +37,7 @@ export async function inspectXlsx(data: Buffer): Promise<XlsxInspection> {
   const sheets = await listSheets(zip, text);
   const unsupported: string[] = [];
   const notes = new Map<string, Map<string, string>>();
+  const tables = new Map<string, TableShape>();
   const onTabs = (what: string, tabs: string[]) => {
     if (tabs.length > 0) unsupported.push(`${what} on the ${tabs.map((t) => `"${t}"`).join(', ')} tab${tabs.length === 1 ? '' : 's'}`);
   };
@@ -50,7 +62,11 @@ export async function inspectXlsx(data: Buffer): Promise<XlsxInspection> {
       } else if (/\/pivotTable$/.test(rel.type)) pivots.push(sheet.name);
       else if (/slicer/i.test(rel.type)) slicers.push(sheet.name);
       else if (/\/ctrlProp$/.test(rel.type)) controls.push(sheet.name);
-      else if (/\/comments$/.test(rel.type)) {
+      else if (/\/table$/.test(rel.type)) {
+        const xml = await text(rel.target);
+        const shape = xml ? readTable(xml) : null;
+        if (shape) tables.set(shape.name, shape.shape);
+      } else if (/\/comments$/.test(rel.type)) {
         const xml = await text(rel.target);
         if (xml) notes.set(sheet.name, readComments(xml));
       }
@@ -65,7 +81,49 @@ export async function inspectXlsx(data: Buffer): Promise<XlsxInspection> {
   if (has(/^xl\/vbaProject\.bin$/i)) unsupported.push('macros (VBA)');
   if (has(/^xl\/externalLinks\//i)) unsupported.push('links to other workbooks');
   if (has(/^xl\/timelines\//i)) unsupported.push('timelines');
-  return { unsupported, notes };
+  return { unsupported, notes, tables };
+}
+
+function readTable(xml: string): { name: string; shape: TableShape } | null {
+  const open = /<(?:\w+:)?table\b([^>]*)>/.exec(xml);
+  const name = open ? attr(open[1], 'name') : null;
+  if (!open || name === null) return null;
+  const columns = [...xml.matchAll(/<(?:\w+:)?tableColumn\b/g)].length;
+  const filter = /<(?:\w+:)?autoFilter\b/.test(xml);
+  const hidden = new Set<number>();
+  for (const m of xml.matchAll(/<(?:\w+:)?filterColumn\b([^>]*)>?/g)) {
+    if (attr(m[1], 'hiddenButton') === '1' || attr(m[1], 'hiddenButton') === 'true') hidden.add(Number(attr(m[1], 'colId')));
+  }
+  return {
+    name: decodeXml(name),
+    shape: {
+      // Absent attributes take the defaults of the file format: one header row, no totals row.
+      headerRow: (attr(open[1], 'headerRowCount') ?? '1') !== '0',
+      totalsRow: (attr(open[1], 'totalsRowCount') ?? '0') !== '0',
+      buttons: filter ? Array.from({ length: columns }, (_, i) => !hidden.has(i)) : null,
+    },
+  };
+}
+
+/** Gives tables back the shape the file had (ExcelJS reads absent attributes as "no"). */
+export function restoreTables(book: ExcelJS.Workbook, tables: Map<string, TableShape>): void {
+  for (const ws of book.worksheets) {
+    for (const t of Object.values((ws as unknown as { tables: Record<string, { table: TableModel }> }).tables ?? {})) {
+      const model = t.table;
+      const shape = model ? tables.get(model.name) : undefined;
+      if (!shape) continue;
+      model.headerRow = shape.headerRow;
+      model.totalsRow = shape.totalsRow;
+      if (shape.buttons) model.columns.forEach((c, i) => { c.filterButton = shape.buttons![i] ?? true; });
+    }
+  }
+}
+
+interface TableModel {
+  name: string;
+  headerRow: boolean;
+  totalsRow: boolean;
+  columns: { filterButton?: boolean }[];
 }
 
 /** Puts the notes read from the file back on their cells (ExcelJS reads the cells, not the notes). */

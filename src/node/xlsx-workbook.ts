@@ -12,7 +12,7 @@ import { LOG_TAB } from '../domain/schema';
 import { TabClashError, findTab } from '../domain/tab-names';
 import { writeFileAtomic } from './atomic-file';
 import type { Journal } from './journal';
-import { inspectXlsx, restoreNotes, type XlsxInspection } from './xlsx-parts';
+import { inspectXlsx, restoreNotes, restoreTables, type XlsxInspection } from './xlsx-parts';
 
 const DATE_FORMAT = 'dd/mm/yyyy';
 const DATE_TIME_FORMAT = 'dd/mm/yyyy hh:mm';
@@ -67,6 +67,7 @@ export class XlsxWorkbook implements WorkbookPort {
     // Any other zip (a .docx or .ods renamed) reads as a workbook without properties, which cannot be saved.
     if (!book.properties) throw new WorkbookReadError(notXlsx);
     restoreNotes(book, parts.notes);
+    restoreTables(book, parts.tables);
     return new XlsxWorkbook(book, file);
   }
 

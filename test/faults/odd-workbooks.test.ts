@@ -165,6 +165,23 @@ describe('.xlsx files from other programs', () => {
     expect((await XlsxWorkbook.open(file)).readTab('Our list')).toEqual([['Employer', 'Phone'], ['Acme', '0123'], ['Bolt', '0456']] as CellValue[][]);
   });
 
+  it('a table as Excel writes it (defaults left out) keeps its header row and filter buttons', async () => {
+    const file = await trackerFile((b) => {
+      b.addWorksheet('Our list').addTable({ name: 'Contacts', ref: 'A1', headerRow: true, columns: [{ name: 'Employer' }, { name: 'Phone' }], rows: [['Acme', '0123']] });
+    });
+    const zip = await JSZip.loadAsync(fs.readFileSync(file));
+    const part = Object.keys(zip.files).find((f) => /^xl\/tables\/.*\.xml$/.test(f))!;
+    zip.file(part, '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<table xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" id="1" name="Contacts" displayName="Contacts" ref="A1:B2" totalsRowShown="0">'
+      + '<autoFilter ref="A1:B2"/><tableColumns count="2"><tableColumn id="1" name="Employer"/><tableColumn id="2" name="Phone"/></tableColumns>'
+      + '<tableStyleInfo name="TableStyleMedium2" showFirstColumn="0" showLastColumn="0" showRowStripes="1" showColumnStripes="0"/></table>');
+    fs.writeFileSync(file, await zip.generateAsync({ type: 'nodebuffer' }));
+    expect((await cli(['check', '--workbook', file])).code).toBe(0);
+    const saved = await (await JSZip.loadAsync(fs.readFileSync(file))).file(part)!.async('string');
+    expect(saved).not.toContain('headerRowCount="0"');
+    expect(saved).not.toContain('hiddenButton="1"');
+    expect((await XlsxWorkbook.open(file)).readTab('Our list')).toEqual([['Employer', 'Phone'], ['Acme', '0123']] as CellValue[][]);
+  });
+
   it('a chart is named exactly as what the command line cannot keep (exit 2), and the file is left alone', async () => {
     const file = await trackerFile();
     const zip = await JSZip.loadAsync(fs.readFileSync(file));
