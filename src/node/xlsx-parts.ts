@@ -16,6 +16,8 @@ export interface XlsxInspection {
   notes: Map<string, Map<string, string>>;
   /** tables by name, as the file has them */
   tables: Map<string, TableShape>;
+  /** the file rewritten without namespace prefixes ExcelJS cannot read, when it had any */
+  normalised: Buffer | null;
 }
 
 export interface TableShape {
@@ -81,7 +83,35 @@ export async function inspectXlsx(data: Buffer): Promise<XlsxInspection> {
   if (has(/^xl\/vbaProject\.bin$/i)) unsupported.push('macros (VBA)');
   if (has(/^xl\/externalLinks\//i)) unsupported.push('links to other workbooks');
   if (has(/^xl\/timelines\//i)) unsupported.push('timelines');
-  return { unsupported, notes, tables };
+  if (/purl\.oclc\.org\/ooxml\/spreadsheetml/.test((await text('xl/workbook.xml')) ?? '')) {
+    unsupported.push('the "Strict Open XML" format (in Excel: File > Save As > Excel Workbook (.xlsx))');
+  }
+  const normalised = await withoutPrefixes(zip);
+  return { unsupported, notes, tables, normalised };
+}
+
+const MAIN_NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+
+/**
+ * Programs built on Microsoft's Open XML SDK (many MIS exports) write `<x:worksheet xmlns:x=...>`,
+ * a prefix ExcelJS cannot read. Such parts are rewritten with the namespace as the default one.
+ */
+async function withoutPrefixes(zip: JSZip): Promise<Buffer | null> {
+  let changed = false;
+  for (const name of Object.keys(zip.files)) {
+    if (!/^xl\/.*\.xml$/.test(name) || zip.files[name].dir) continue;
+    const xml = await zip.file(name)!.async('string');
+    const root = /<([A-Za-z_][\w.-]*):[A-Za-z_][\w.-]*\b([^>]*)>/.exec(xml.replace(/^\s*<\?xml[^>]*\?>/, ''));
+    if (!root) continue;
+    const prefix = root[1];
+    if (attr(root[2], `xmlns:${prefix}`) !== MAIN_NS || /(?:^|\s)xmlns="/.test(root[2])) continue;
+    const plain = xml
+      .replace(new RegExp(`<(/?)${prefix}:`, 'g'), '<$1')
+      .replace(new RegExp(`(\\s)xmlns:${prefix}="`), '$1xmlns="');
+    zip.file(name, plain);
+    changed = true;
+  }
+  return changed ? zip.generateAsync({ type: 'nodebuffer' }) : null;
 }
 
 function readTable(xml: string): { name: string; shape: TableShape } | null {

@@ -49,6 +49,10 @@ export class XlsxWorkbook implements WorkbookPort {
       const code = (e as NodeJS.ErrnoException).code;
       throw new WorkbookReadError(`Cannot read the workbook ${file} (${code ?? (e as Error).message}).`);
     }
+    // An encrypted workbook (a password to open) or an old .xls is a compound file, not a zip.
+    if (data.subarray(0, 4).equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0]))) {
+      throw new WorkbookReadError(`${file} is protected with a password, or is an old Excel 97-2003 (.xls) file: save a copy as an Excel Workbook (.xlsx) without a password to open it.`);
+    }
     // What ExcelJS cannot keep is named before anything is read or written.
     let parts: XlsxInspection | null = null;
     try {
@@ -60,7 +64,7 @@ export class XlsxWorkbook implements WorkbookPort {
       throw new WorkbookReadError(`${file} has ${parts.unsupported.join('; ')}, which the command line cannot keep when it saves the workbook, so nothing was done. Keep the tracker in Google Sheets for these, or give the command line a copy without them.`);
     }
     try {
-      await book.xlsx.load(data as unknown as ArrayBuffer);
+      await book.xlsx.load((parts.normalised ?? data) as unknown as ArrayBuffer);
     } catch {
       throw new WorkbookReadError(notXlsx);
     }
@@ -119,6 +123,8 @@ export class XlsxWorkbook implements WorkbookPort {
       const row = ws.getRow(r);
       const cells: CellValue[] = [];
       row.eachCell({ includeEmpty: false }, (cell, col) => {
+        // A merged block's value is in its first cell only, as Sheets hands it over.
+        if (cell.isMerged && cell.master.address !== cell.address) return;
         cells[col - 1] = fromCell(cell.value);
       });
       for (let c = 0; c < cells.length; c++) if (cells[c] === undefined) cells[c] = '';

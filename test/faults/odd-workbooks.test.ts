@@ -207,4 +207,50 @@ describe('.xlsx files from other programs', () => {
     expect(r.err).toMatch(/has a chart on the "Pupils" tab, which the command line cannot keep when it saves the workbook, so nothing was done/);
     expect(fs.readFileSync(file).equals(before)).toBe(true);
   });
+
+  it('a workbook written with namespace prefixes (the Open XML SDK behind many MIS exports) is read', async () => {
+    const file = await trackerFile((b) => {
+      b.getWorksheet('Pupils')!.mergeCells('H1:J1');
+    });
+    const zip = await JSZip.loadAsync(fs.readFileSync(file));
+    for (const name of Object.keys(zip.files).filter((f) => /^xl\/(worksheets\/sheet\d+|workbook|sharedStrings)\.xml$/.test(f))) {
+      const xml = await zip.file(name)!.async('string');
+      const prefixed = xml
+        .replace(/<(\/?)([A-Za-z]+)([\s>/])/g, (m, slash: string, tag: string, end: string) => `<${slash}x:${tag}${end}`)
+        .replace('xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"', 'xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"');
+      zip.file(name, prefixed);
+    }
+    fs.writeFileSync(file, await zip.generateAsync({ type: 'nodebuffer' }));
+    const r = await cli(['bulletin', '--workbook', file, '--outbox', path.join(path.dirname(file), 'out'), '--today', MONDAY, '--json']);
+    expect(r.err).toBe('');
+    expect(JSON.parse(r.out).recipients).toBe(4);
+  });
+
+  it('a merged cell reads as Sheets gives it: the value in its first cell only', async () => {
+    const file = await trackerWithTabs({}, {}, (tabs) => {
+      tabs.Pupils = [['Year 11 careers tracker', 'Year 11 careers tracker', 'Year 11 careers tracker'], ...tabs.Pupils];
+    });
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(file);
+    book.getWorksheet('Pupils')!.mergeCells('A1:C1');
+    await book.xlsx.writeFile(file);
+    expect((await XlsxWorkbook.open(file)).readTab('Pupils')![0].slice(0, 3)).toEqual(['Year 11 careers tracker', '', '']);
+  });
+
+  it('a password-protected file, or a Strict Open XML one, is named for what it is (exit 2)', async () => {
+    const dir = tmp();
+    const locked = path.join(dir, 'locked.xlsx');
+    fs.writeFileSync(locked, Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(512)]));
+    const r = await cli(['check', '--workbook', locked]);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/protected with a password, or is an old Excel 97-2003 \(\.xls\) file/);
+    const strict = await trackerFile();
+    const zip = await JSZip.loadAsync(fs.readFileSync(strict));
+    const wbXml = await zip.file('xl/workbook.xml')!.async('string');
+    zip.file('xl/workbook.xml', wbXml.replace('http://schemas.openxmlformats.org/spreadsheetml/2006/main', 'http://purl.oclc.org/ooxml/spreadsheetml/main'));
+    fs.writeFileSync(strict, await zip.generateAsync({ type: 'nodebuffer' }));
+    const s = await cli(['check', '--workbook', strict]);
+    expect(s.code).toBe(2);
+    expect(s.err).toMatch(/has the "Strict Open XML" format/);
+  });
 });
