@@ -86,6 +86,8 @@ const SENDING = new Set(['unplaced', 'bulletin']);
 async function runOne(command: Command, options: CliOptions, io: Io): Promise<CommandOutput> {
   if (!options.workbook) throw new UsageError(`${command.name} needs --workbook FILE (a tracker downloaded as .xlsx)`);
   if (options.outbox !== undefined || SENDING.has(command.name)) checkOutbox(outboxFolder(options), options.outbox !== undefined);
+  const folder = path.dirname(path.resolve(options.workbook));
+  if (!isFolder(folder)) throw new WorkbookReadError(`No such folder for the workbook: ${path.dirname(options.workbook)}`);
   // One run at a time per workbook: the lock is held from the first read to the last write.
   const lock = await WorkbookLock.acquire(options.workbook, command.name);
   try {
@@ -124,6 +126,14 @@ async function recoverJournal(workbook: XlsxWorkbook, journal: Journal): Promise
     if (missing.length > 0) workbook.appendRows(LOG_TAB.name, missing);
   }
   return true;
+}
+
+function isFolder(p: string): boolean {
+  try {
+    return fs.statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 /** A bad --outbox is a bad command line: said plainly, before anything is read or written. */

@@ -39,3 +39,11 @@ describe('the command line', () => {
     expect(fs.readFileSync(file).equals(before)).toBe(true);
   });
 });
+
+describe('a workbook in a folder that does not exist', () => {
+  it('is an unreadable workbook (exit 2), even for setup', async () => {
+    const r = await cli(['setup', '--workbook', path.join(tmp(), 'no-such-folder', 'tracker.xlsx')]);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/^careers-tracker: No such folder for the workbook: .*no-such-folder\n$/);
+  });
+});
