@@ -53,12 +53,17 @@ export class Journal {
     return entries;
   }
 
+  /**
+   * Written at once, so a killed run keeps it; flushed to the disk with the next message (one
+   * `fsync` per email covers the Log lines written before it, the file being flushed whole).
+   */
   appendLog(rows: CellValue[][]): void {
-    if (rows.length > 0) this.write({ log: rows });
+    if (rows.length > 0) this.write({ log: rows }, false);
   }
 
+  /** Written and flushed to the disk before the next message is composed. */
   recordMail(mail: JournalMail): void {
-    this.write({ mail });
+    this.write({ mail }, true);
   }
 
   /** After the workbook holding every journalled Log line is saved. */
@@ -73,14 +78,14 @@ export class Journal {
     this.fd = null;
   }
 
-  private write(entry: JournalEntry): void {
+  private write(entry: JournalEntry, sync: boolean): void {
     if (this.fd === null) {
       const existed = fs.existsSync(this.file);
       this.fd = fs.openSync(this.file, 'a');
       if (!existed) syncFolder(path.dirname(this.file));
     }
     fs.writeSync(this.fd, `${JSON.stringify(entry)}\n`);
-    fs.fsyncSync(this.fd);
+    if (sync) fs.fsyncSync(this.fd);
   }
 }
 

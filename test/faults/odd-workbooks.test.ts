@@ -106,6 +106,19 @@ describe('a title row above the headers', () => {
   });
 });
 
+describe('a tab with only a title', () => {
+  it('gets its headers on the row below the title, not beside it', async () => {
+    const file = await trackerWithTabs({}, {}, (tabs) => {
+      tabs.Vacancies = [['Apprenticeships for the bulletin']];
+    });
+    expect((await cli(['setup', '--workbook', file])).code).toBe(0);
+    const grid = (await XlsxWorkbook.open(file)).readTab('Vacancies')!;
+    expect(grid[0].filter((c) => c !== '')).toEqual(['Apprenticeships for the bulletin']);
+    expect(grid[1].slice(0, 2)).toEqual(['Title', 'Employer']);
+    expect((await problemsOf(file)).filter((p) => p.tab === 'Vacancies')).toEqual([]);
+  });
+});
+
 describe('cells', () => {
   it('error cells (#REF!, #N/A) are reported with their error value, not read as blank', async () => {
     const file = await trackerFile((b) => {
