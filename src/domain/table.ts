@@ -8,7 +8,7 @@ import { findHeaderRow } from './header-row';
 import { errorCellMessage, isErrorCell } from './error-cells';
 import {
   type Read, displayCell, isBlank, pupilKey, readBenchmark, readCalendarYear, readDate, readEmail,
-  readPercent, readTerm, readText, readUrl, readYearGroup, readYesNo, splitList, staffKey,
+  readNumber, readPercent, readTerm, readText, readUrl, readYearGroup, readYesNo, splitList, staffKey,
 } from './values';
 
 export interface Problem {
@@ -163,6 +163,8 @@ function readCell(
       return readYesNo(cell);
     case 'percent':
       return readPercent(cell);
+    case 'number':
+      return readNumber(cell, t.min, t.max);
     case 'yearGroup':
       return readYearGroup(cell);
     case 'calendarYear':

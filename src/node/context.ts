@@ -12,16 +12,21 @@ import { Outbox } from './outbox';
 import { LocalFolders } from './folders';
 import { FileHttp, NodeHttp } from './http';
 import type { Journal } from './journal';
+import { readSettings } from '../domain/settings';
+import { SETTINGS_TAB } from '../domain/schema';
 
 export function nodeContext(options: CliOptions, workbook: XlsxWorkbook, progress?: Progress, journal: Journal | null = null): JobContext {
+  const clock = new NodeClock(options.today ?? null);
+  // The emails' Date header is the run's day (`--today`) at the clock's time, in the tracker's time zone.
+  const dated = () => clock.fixedInstant(workbook.spreadsheetTimeZone() ?? readSettings(workbook.readTab(SETTINGS_TAB.name), []).settings.timeZone) ?? new Date();
   return {
     workbook,
-    clock: new NodeClock(options.today ?? null),
+    clock,
     lock: new ProcessLock(),
     documentProperties: new MemoryProperties(),
     userProperties: new MemoryProperties(),
     user: { email: () => process.env.CAREERS_TRACKER_USER ?? '' },
-    mail: new Outbox(outboxFolder(options), options.quota, undefined, journal),
+    mail: new Outbox(outboxFolder(options), options.quota, undefined, dated, journal),
     folders: new LocalFolders(),
     http: options.fromFile ? new FileHttp(options.fromFile) : new NodeHttp(),
     progress,

@@ -18,6 +18,8 @@ export interface JournalMail {
   folder: string;
   file: string;
   message: MailMessage;
+  /** the message's Date header (ISO), so a message written by a later run keeps it */
+  date?: string;
 }
 
 export type JournalEntry = { log: CellValue[][] } | { mail: JournalMail };

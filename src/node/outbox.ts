@@ -14,7 +14,7 @@ import type { Journal, JournalMail } from './journal';
 const FROM = 'careers-tracker@localhost';
 
 export class Outbox implements MailPort {
-  private readonly pending: { file: string; message: MailMessage }[] = [];
+  private readonly pending: { file: string; message: MailMessage; date: Date }[] = [];
   private sentToday = 0;
   private counter: number | null = null;
 
@@ -22,6 +22,8 @@ export class Outbox implements MailPort {
     private readonly folder: string,
     private readonly quota: number = Number.POSITIVE_INFINITY,
     private readonly from = FROM,
+    /** the Date header: the run's day (`--today`), not the machine's clock */
+    private readonly dated: () => Date = () => new Date(),
     private readonly journal: Journal | null = null,
   ) {}
 
@@ -37,8 +39,9 @@ export class Outbox implements MailPort {
     this.counter = (this.counter ?? this.lastNumberInFolder()) + 1;
     const slug = message.to.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60);
     const file = `${String(this.counter).padStart(4, '0')}-${slug}.eml`;
-    this.journal?.recordMail({ folder: path.resolve(this.folder), file, message });
-    this.pending.push({ file, message });
+    const date = this.dated();
+    this.journal?.recordMail({ folder: path.resolve(this.folder), file, message, date: date.toISOString() });
+    this.pending.push({ file, message, date });
     return file;
   }
 
@@ -52,8 +55,8 @@ export class Outbox implements MailPort {
   async flush(): Promise<string[]> {
     fs.mkdirSync(this.folder, { recursive: true });
     const written: string[] = [];
-    for (const { file, message } of this.pending.splice(0)) {
-      fs.writeFileSync(path.join(this.folder, file), await compose(message, this.from));
+    for (const { file, message, date } of this.pending.splice(0)) {
+      fs.writeFileSync(path.join(this.folder, file), await compose(message, this.from, date));
       written.push(file);
     }
     return written;
@@ -62,23 +65,24 @@ export class Outbox implements MailPort {
   /** Writes the journalled messages of a run that was cut off, where they are not in their outbox yet. */
   static async writeRecovered(mails: JournalMail[], from = FROM): Promise<string[]> {
     const written: string[] = [];
-    for (const { folder, file, message } of mails) {
+    for (const { folder, file, message, date } of mails) {
       const target = path.join(folder, path.basename(file));
       if (fs.existsSync(target)) continue;
       fs.mkdirSync(folder, { recursive: true });
-      fs.writeFileSync(target, await compose(message, from));
+      fs.writeFileSync(target, await compose(message, from, date ? new Date(date) : new Date()));
       written.push(file);
     }
     return written;
   }
 }
 
-async function compose(message: MailMessage, from: string): Promise<Buffer> {
+async function compose(message: MailMessage, from: string, date: Date): Promise<Buffer> {
   return new MailComposer({
     from: message.name ? { name: message.name, address: from } : from,
     to: message.to,
     replyTo: message.replyTo,
     subject: message.subject,
+    date,
     text: message.text,
     html: message.html,
     textEncoding: 'quoted-printable',
