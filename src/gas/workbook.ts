@@ -5,6 +5,7 @@
 import type { CellValue, ColumnFormat, DayCell, OutputSheet, WorkbookPort } from '../ports';
 import { isDayCell } from '../ports';
 import { RAG_COLOURS, cellValue, neutralise } from '../domain/write';
+import { TabClashError } from '../domain/tab-names';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -92,7 +93,12 @@ export class SheetsWorkbook implements WorkbookPort {
   }
 
   writeOutputTab(tab: string, out: OutputSheet): void {
-    const sheet = this.ss.getSheetByName(tab) ?? this.ss.insertSheet(tab, this.ss.getSheets().length);
+    const found = this.ss.getSheetByName(tab);
+    // Sheets matches names ignoring case: a `scores` tab the jobs did not write is the school's own.
+    if (found && found.getName() !== tab && found.getRange(1, 2).getValue() !== 'Generated') {
+      throw new TabClashError(`The tracker has a tab of its own called "${found.getName()}", where the job writes its ${tab} tab. Rename that tab (the job never renames or overwrites a tab of yours) and run again.`);
+    }
+    const sheet = found ?? this.ss.insertSheet(tab, this.ss.getSheets().length);
     sheet.clear();
     for (const chart of sheet.getCharts()) sheet.removeChart(chart);
     const height = Math.max(out.rows.length, 1);
