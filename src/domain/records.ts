@@ -10,8 +10,8 @@ import type { CellValue } from '../ports';
 import { type Day, formatLongDay, formatUkDay } from './calendar';
 import { BENCHMARK_NAMES } from './benchmarks';
 import { escapeHtml } from './html';
-import { type ColumnSpec, PUPILS_TAB, normaliseHeader } from './schema';
-import { mapHeaders, readTable } from './table';
+import { normaliseHeader } from './schema';
+import { mapHeaders } from './table';
 import type { Meeting, Pupil, StaffMember, Tracker } from './tracker';
 import { displayCell, isBlank, splitList } from './values';
 import { neutralise } from './write';
@@ -278,9 +278,9 @@ export function transitionRecord(b: Build, dateOfBirth: Day | null): RecordDocum
   ], 'Shared with the consent recorded by the school (Consent to share). For the post-16 provider\'s transition meeting; please keep it confidential.');
 }
 
-export function buildRecord(tracker: Tracker, pupil: Pupil, kind: 'pupil' | 'transition', o: { today: Day; madeBy: string; redactor: Redactor; dateOfBirth?: Day | null }): RecordDocument {
+export function buildRecord(tracker: Tracker, pupil: Pupil, kind: 'pupil' | 'transition', o: { today: Day; madeBy: string; redactor: Redactor }): RecordDocument {
   const b: Build = { tracker, pupil, today: o.today, madeBy: o.madeBy, redactor: o.redactor };
-  return kind === 'pupil' ? pupilRecord(b) : transitionRecord(b, o.dateOfBirth ?? null);
+  return kind === 'pupil' ? pupilRecord(b) : transitionRecord(b, pupil.dateOfBirth ?? null);
 }
 
 const CSS = `@page{size:A4;margin:16mm 15mm 18mm}
@@ -342,18 +342,6 @@ export function recordHtml(d: RecordDocument): string {
 export function recordFileName(kind: RecordKind, pupil: Pupil, ext: string): string {
   const name = `${RECORD_TITLES[kind]} - ${pupil.name} (${pupil.id})`.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, '-').slice(0, 120);
   return `${name}.${ext}`;
-}
-
-// ---- Date of birth (pupils-import.md adds the column; read here from the raw tab so either order of merge works) ----
-
-const DOB_SPEC = { name: 'Pupils', columns: [PUPILS_TAB.columns[0], { key: 'dob', header: 'Date of birth', aliases: ['DOB', 'Birth date'], type: { kind: 'date' } } as ColumnSpec] };
-
-export function datesOfBirth(grid: CellValue[][] | null): Map<string, Day> {
-  const out = new Map<string, Day>();
-  for (const r of readTable(grid, DOB_SPEC, null, []).rows) {
-    if (typeof r.v.dob === 'string') out.set(String(r.v.id).trim().toLowerCase(), r.v.dob);
-  }
-  return out;
 }
 
 // ---- The subject access request: every row about the pupil, in every tab ----

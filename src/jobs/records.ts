@@ -6,7 +6,7 @@
  */
 import type { CellValue } from '../ports';
 import {
-  RECORD_TITLES, type RecordDocument, type RecordKind, type SarTab, Redactor, buildRecord, consentRefusal, datesOfBirth, recordFileName, recordHtml,
+  RECORD_TITLES, type RecordDocument, type RecordKind, type SarTab, Redactor, buildRecord, consentRefusal, recordFileName, recordHtml,
   recordRefusal, sarTabs,
 } from '../domain/records';
 import { type Pupil, type StaffMember, type Tracker, type TrackerTabs, readTracker, staffByEmail } from '../domain/tracker';
@@ -75,8 +75,8 @@ function askerFor(ctx: JobContext, tracker: Tracker, checkRoles: boolean): { mem
   return { member, label: member ? member.email : email || 'command line' };
 }
 
-function madeRecord(tracker: Tracker, pupil: Pupil, kind: RecordKind, now: Now, madeBy: string, redactor: Redactor, all: [string, CellValue[][] | null][], dob: Map<string, string>): MadeRecord {
-  const document = buildRecord(tracker, pupil, kind === 'sar' ? 'pupil' : kind, { today: now.today, madeBy, redactor, dateOfBirth: dob.get(pupil.key) ?? null });
+function madeRecord(tracker: Tracker, pupil: Pupil, kind: RecordKind, now: Now, madeBy: string, redactor: Redactor, all: [string, CellValue[][] | null][]): MadeRecord {
+  const document = buildRecord(tracker, pupil, kind === 'sar' ? 'pupil' : kind, { today: now.today, madeBy, redactor });
   const base = recordFileName(kind, pupil, 'x').slice(0, -2);
   return { kind, pupil, document, html: recordHtml(document), fileBase: base, sar: kind === 'sar' ? sarTabs(all, tracker, pupil, redactor) : undefined };
 }
@@ -89,7 +89,6 @@ export function makeRecords(ctx: JobContext, request: RecordRequest, options: Re
   const asker = askerFor(ctx, tracker, options.checkRoles);
   const madeBy = asker.member?.name ?? asker.label;
   const redactor = new Redactor(tracker.pupils);
-  const dob = datesOfBirth(tabs.Pupils ?? null);
   const result: RecordsResult = { asOf: now.today, askedBy: asker.label, made: [], withoutConsent: [], alreadyMade: [], notYet: [] };
 
   let wanted: MadeRecord[];
@@ -102,7 +101,7 @@ export function makeRecords(ctx: JobContext, request: RecordRequest, options: Re
     } else if (request.kind === 'transition' && consentRefusal(pupil)) {
       throw new Refusal(consentRefusal(pupil)!);
     }
-    wanted = [madeRecord(tracker, pupil, request.kind, now, madeBy, redactor, all, dob)];
+    wanted = [madeRecord(tracker, pupil, request.kind, now, madeBy, redactor, all)];
   } else {
     const member = asker.member;
     const everyone = !options.checkRoles || (member?.roles ?? []).some((r) => r === 'Careers leader' || r === 'Careers adviser');
@@ -116,7 +115,7 @@ export function makeRecords(ctx: JobContext, request: RecordRequest, options: Re
     for (const p of cohort) {
       if (p.shareConsent !== true) result.withoutConsent.push(p);
       else if (madeToday.has(p.key)) result.alreadyMade.push(p);
-      else wanted.push(madeRecord(tracker, p, 'transition', now, madeBy, redactor, all, dob));
+      else wanted.push(madeRecord(tracker, p, 'transition', now, madeBy, redactor, all));
     }
   }
 

@@ -47,7 +47,6 @@ async function writeSarWorkbook(tabs: SarTab[], file: string): Promise<void> {
 export const record: Command = {
   name: 'record',
   summary: "makes a pupil's record (--pupil ID --kind pupil|transition|sar --out FILE), or Year 11 transition documents (--year 11 --kind transition --out DIR)",
-  demo: false,
   run({ options, ctx }) {
     const kind = options.kind as RecordKind | undefined;
     if (!kind || !RECORD_KINDS.includes(kind)) throw new UsageError(`record needs --kind pupil, transition or sar${kind ? `, not "${kind}"` : ''}`);

@@ -12,6 +12,9 @@ import { score } from './command-score';
 import { bulletin } from './command-bulletin';
 import { importVacancies } from './command-import-vacancies';
 import { record } from './command-record';
+import { destinations } from './command-destinations';
+import { laReturn } from './command-la-return';
+import { pseudonymise } from './command-pseudonymise';
 
 export interface CliOptions {
   workbook?: string;
@@ -22,11 +25,12 @@ export interface CliOptions {
   json: boolean;
   apiKey?: string;
   fromFile?: string;
-  /** record: --pupil ID, --kind, --out FILE or DIR, --year 11 */
+  /** record: --pupil ID, --year 11 (with --kind and --out) */
   pupil?: string;
+  year?: string;
   kind?: string;
   out?: string;
-  year?: string;
+  apply?: boolean;
 }
 
 export interface CommandRun {
@@ -48,8 +52,6 @@ export interface Command {
   name: string;
   summary: string;
   run(run: CommandRun): CommandOutput;
-  /** false: not run by `demo` (it needs arguments of its own) */
-  demo?: false;
 }
 
 const setup: Command = {
@@ -89,4 +91,6 @@ export function truncate(s: string, n: number): string {
 }
 
 /** In the order `demo` runs them. Later jobs add themselves here. */
-export const COMMANDS: Command[] = [setup, check, score, unplaced, importVacancies, bulletin, evidence, record];
+export const COMMANDS: Command[] = [setup, check, score, unplaced, importVacancies, bulletin, evidence, destinations];
+/** Run on their own, never by `demo`: they write files or rewrite users' rows. */
+export const OTHER_COMMANDS: Command[] = [laReturn, pseudonymise, record];

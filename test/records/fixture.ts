@@ -62,7 +62,7 @@ export function recordTabs(o: { pupils?: Row[]; meetings?: Row[] } = {}): Tabs {
       { Initials: 'MH', Name: 'Mandy Hill', Email: STAFF.adviser, Role: 'Careers adviser', 'Level 6': 'Yes' },
       { Initials: 'PT', Name: 'Pat Taylor', Email: STAFF.admin, Role: 'Admin', 'Level 6': 'No' },
     ]),
-    Pupils: grid('Pupils', o.pupils ?? pupilRows(), ['Date of birth']),
+    Pupils: grid('Pupils', o.pupils ?? pupilRows()),
     Meetings: grid('Meetings', o.meetings ?? meetingRows()),
     Actions: grid('Actions', [
       { 'Pupil ID': 'R001', Action: 'Draft personal statement', Due: d('2026-03-20'), Owner: 'Pupil', Status: 'Open', Created: d('2026-01-15') },
