@@ -9,12 +9,15 @@ import { appendLog } from '../../jobs/context';
 import type { JobContext } from '../../jobs/context';
 import { LockBusyError } from '../../ports';
 
+const triggers_ = (ctx: JobContext) =>
+  new GasTriggers(SpreadsheetApp.getActiveSpreadsheet(), ctx.documentProperties!, (ctx.user?.email() ?? '').trim().toLowerCase());
+
 export function scheduleWeeklyJobs(): void {
-  runFromMenu_('schedule', 'Schedule weekly jobs', (ctx) => scheduleWeekly(ctx, new GasTriggers(SpreadsheetApp.getActiveSpreadsheet())).message);
+  runFromMenu_('schedule', 'Schedule weekly jobs', (ctx) => scheduleWeekly(ctx, triggers_(ctx)).message);
 }
 
 export function stopWeeklyJobs(): void {
-  runFromMenu_('schedule', 'Stop weekly jobs', (ctx) => stopWeekly(ctx, new GasTriggers(SpreadsheetApp.getActiveSpreadsheet())).message);
+  runFromMenu_('schedule', 'Stop weekly jobs', (ctx) => stopWeekly(ctx, triggers_(ctx)).message);
 }
 
 /**
