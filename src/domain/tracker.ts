@@ -44,6 +44,8 @@ export interface Pupil {
   planA: string | null;
   planB: string | null;
   status: ApplicationStatus | null;
+  /** the Application status cell's text when it is filled in but not a status (read as blank) */
+  statusUnreadable?: string;
   provider: string | null;
   course: string | null;
 }
@@ -301,6 +303,7 @@ function toPupil(r: ParsedRow): Pupil {
     bulletin: (r.v.bulletin as boolean | null) ?? null, consent: (r.v.consent as boolean | null) ?? null,
     platformLogin: (r.v.platformLogin as boolean | null) ?? null, planA: s(r.v.planA), planB: s(r.v.planB),
     status: (r.v.status as ApplicationStatus | null) ?? null, provider: s(r.v.provider), course: s(r.v.course),
+    ...(r.v.status == null && !isBlankCell(r.raw.status) ? { statusUnreadable: displayCell(r.raw.status) } : {}),
   };
 }
 

@@ -60,7 +60,7 @@ describe('Flag unplaced Year 11s on a .xlsx tracker', () => {
     const tab = wb.readTab('Unplaced')!;
     expect(tab[0].slice(0, 2)).toEqual(['Unplaced Year 11s', 'Generated']);
     expect(tab[0][2]).toEqual({ day: TODAY, time: '08:00' });
-    expect(tab[1][0]).toBe('5 pupils in Year 11: 1 placed (offer accepted), 2 red, 2 amber. Application deadline 31 January 2026; offer deadline 31 March 2026.');
+    expect(tab[1][0]).toBe('5 pupils in Year 11: 1 placed (offer accepted), 4 not yet: 1 holding an offer, 3 with no offer; 2 red, 2 amber. Application deadline 31 January 2026; offer deadline 31 March 2026.');
     expect(tab[3].slice(0, 8)).toEqual(['Level', 'Pupil ID', 'Name', 'Form', 'Mentor', 'Application status', 'Reasons', 'Days since last meeting']);
     const rows = tab.slice(4, 8);
     expect(rows.map((x) => [x[0], x[2]])).toEqual([['Red', 'Dev Nomentor'], ['Red', 'Zoe Rejected'], ['Amber', 'Ann Offer'], ['Amber', 'Ben Applied']]);
@@ -118,23 +118,41 @@ describe('Flag unplaced Year 11s on a .xlsx tracker', () => {
     expect(logOf(wb).filter((l) => l.outcome === 'sent').map((l) => l.recipient)).toEqual(['cl@school.example', 'fr@school.example', 'js@school.example']);
   });
 
-  it('a mail failure half-way is logged, and the next run sends only what was not sent', () => {
+  it('one refused address is logged and skipped, the alerts after it still go, and the next run tries it again', () => {
     const wb = workbookOf();
     const sent: string[] = [];
     let failOn = 2;
     const flaky: MailPort = {
       remainingQuota: () => 100,
       send(m: MailMessage) {
-        if (--failOn === 0) throw new Error('Service unavailable: Email');
+        if (--failOn === 0) throw new Error('Invalid email: fr@school.example');
         sent.push(m.to);
         return m.to;
       },
     };
     const first = runUnplaced(ctxFor(wb, flaky));
-    expect(first).toMatchObject({ sent: 1, deferred: 2, failure: 'Service unavailable: Email' });
+    expect(first).toMatchObject({ sent: 2, deferred: 0, failure: null, refused: ['fr@school.example: Invalid email: fr@school.example'] });
     expect(logOf(wb).find((l) => l.outcome === 'failed')).toMatchObject({ recipient: 'fr@school.example', week: '2026-W10' });
+    expect(logOf(wb).at(-1)!.details).toContain('1 refused (fr@school.example: Invalid email');
     const second = runUnplaced(ctxFor(wb, flaky));
-    expect(second).toMatchObject({ sent: 2, alreadySent: 1, failure: null });
+    expect(second).toMatchObject({ sent: 1, alreadySent: 2, failure: null });
+    expect(sent).toEqual(['cl@school.example', 'js@school.example', 'fr@school.example']);
+  });
+
+  it('a quota refusal half-way stops the run, and the next run sends only what was not sent', () => {
+    const wb = workbookOf();
+    const sent: string[] = [];
+    let failOn = 2;
+    const flaky: MailPort = {
+      remainingQuota: () => 100,
+      send(m: MailMessage) {
+        if (--failOn === 0) throw new Error('Service invoked too many times for one day: email.');
+        sent.push(m.to);
+        return m.to;
+      },
+    };
+    expect(runUnplaced(ctxFor(wb, flaky))).toMatchObject({ sent: 1, deferred: 2 });
+    expect(runUnplaced(ctxFor(wb, flaky))).toMatchObject({ sent: 2, alreadySent: 1, failure: null });
     expect(sent).toEqual(['cl@school.example', 'fr@school.example', 'js@school.example']);
   });
 
@@ -184,7 +202,7 @@ describe('careers-tracker unplaced', () => {
     await workbookOf().save(file);
     const run = await cli(['unplaced', '--workbook', file, '--outbox', path.join(dir, 'out'), '--today', TODAY, '--quota', '2']);
     expect(run.code).toBe(0);
-    expect(run.out).toContain('5 pupils in Year 11: 1 placed, 2 red, 2 amber');
+    expect(run.out).toContain('5 pupils in Year 11: 1 placed (offer accepted), 4 not yet: 1 holding an offer, 3 with no offer; 2 red, 2 amber.');
     expect(run.out).toContain('Dev Nomentor');
     expect(run.out).toContain('Alerts drafted into the outbox: 2; 1 left over (quota).');
   });
