@@ -70,7 +70,7 @@ describe('Flag unplaced Year 11s on a .xlsx tracker', () => {
     expect(zoe[7]).toBe(56);
     expect(zoe[8]).toEqual({ day: '2026-01-05' });
     expect(zoe[9]).toBe(1);
-    expect(rows[0][4]).toBe('None');
+    expect(rows[0][4]).toBe('No mentor');
     expect(rows[0][6]).toBe('No application made; No mentor');
   });
 
