@@ -43,8 +43,9 @@ export function runUnplaced(ctx: JobContext): UnplacedRun {
   writeGuaranteeTab(ctx, now, result);
 
   const weekKey = isoWeekKey(now.today);
+  // Sent this week, or refused this week (as the bulletin does: not retried every hour; the Log names it).
   const done = new Set(
-    tracker.log.filter((l) => l.job === JOB && l.outcome === 'sent' && l.week === weekKey).map((l) => l.recipient.trim().toLowerCase()),
+    tracker.log.filter((l) => l.job === JOB && (l.outcome === 'sent' || l.outcome === 'failed') && l.week === weekKey).map((l) => l.recipient.trim().toLowerCase()),
   );
   const alerts = buildUnplacedAlerts(tracker, result, now.today, ctx.workbook.url());
   const run: UnplacedRun = {

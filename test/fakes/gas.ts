@@ -88,7 +88,11 @@ export type MenuItemRecord = { caption: string; functionName: string } | { separ
 export interface MenuRecord { name: string | null; addon: boolean; items: MenuItemRecord[] }
 export interface AlertRecord { title: string | null; prompt: string; buttons: UiButtonSet; response: UiButton }
 export interface PromptRecord { title: string | null; prompt: string; buttons: UiButtonSet; response: { text: string; button: UiButton } }
-export interface ShownHtml { kind: 'sidebar' | 'modal' | 'modeless'; title: string; content: string; width?: number; height?: number }
+/**
+ * `meta`: the tags set through HtmlOutput.addMetaTag, the only ones that reach the page ("Meta tags
+ * included directly in an Apps Script HTML file are ignored": reference/html/html-output#addMetaTag).
+ */
+export interface ShownHtml { kind: 'sidebar' | 'modal' | 'modeless'; title: string; content: string; width?: number; height?: number; meta?: Record<string, string> }
 export interface ToastRecord { message: string; title: string | null; timeoutSeconds: number | null }
 export interface FakeTrigger {
   id: string; handler: string; eventType: string; source: string; sourceId: string | null;
@@ -955,7 +959,7 @@ export class FakeUi extends Counted {
   private show(method: string, kind: ShownHtml['kind'], html: unknown, title?: string) {
     this.c(method);
     if (!(html instanceof HtmlOutput)) throw mismatch([html], `Ui.${method}`);
-    const rec: ShownHtml = { kind, title: title ?? html._title, content: html._content, width: html._width, height: html._height };
+    const rec: ShownHtml = { kind, title: title ?? html._title, content: html._content, width: html._width, height: html._height, meta: { ...html._meta } };
     (kind === 'sidebar' ? this.$.ui.sidebars : this.$.ui.dialogs).push(rec);
   }
   showSidebar(userInterface: HtmlOutput) { this.show('showSidebar', 'sidebar', userInterface); }
