@@ -8,16 +8,18 @@
 import type { JobName } from '../domain/roles';
 
 const S = 'https://www.googleapis.com/auth/';
+/** Each scope, and Google's words for it on the consent screen. */
+const MAIL = 'script.send_mail';
 const WORDS: Record<string, string> = {
-  [`${S}script.send_mail`]: 'Send email as you',
-  [`${S}script.scriptapp`]: 'Allow this application to run when you are not present',
-  [`${S}drive.readonly`]: 'See and download all your Google Drive files',
-  [`${S}script.external_request`]: 'Connect to an external service',
+  [MAIL]: 'Send email as you',
+  'script.scriptapp': 'Allow this application to run when you are not present',
+  'drive.readonly': 'See and download all your Google Drive files',
+  'script.external_request': 'Connect to an external service',
 };
 const FOR: Partial<Record<JobName, string[]>> = {
-  unplaced: ['script.send_mail'],
-  bulletin: ['script.send_mail'],
-  schedule: ['script.scriptapp', 'script.send_mail'],
+  unplaced: [MAIL],
+  bulletin: [MAIL],
+  schedule: ['script.scriptapp', MAIL],
   evidence: ['drive.readonly'],
   import: ['script.external_request'],
 };
@@ -42,9 +44,8 @@ export function missingPermissions_(job: JobName): string[] {
 
 /** The message for someone who did not grant what the job needs; `menu`: Google asks again after OK. */
 export function consentMessage_(missing: string[], menu: boolean): string {
-  return `Careers Tracker cannot do this: it has not been given Google's permission "${missing.map((s) => WORDS[s] ?? s).join('" and "')}" `
-    + '(probably left unticked when Careers Tracker was first allowed). '
-    + (menu ? 'When you click OK, Google asks for it: tick the box, then choose this again.' : 'Open the tracker and choose Schedule weekly jobs to give it.');
+  return `Careers Tracker needs Google's permission "${missing.map((s) => WORDS[s.slice(S.length)]).join('" and "')}", left unticked when it was first allowed. `
+    + (menu ? 'Click OK, tick it when Google asks, then try again.' : 'Choose Schedule weekly jobs in the tracker to give it.');
 }
 
 /** From a menu: says what is missing, then lets Google ask for it (which ends this run). */
@@ -52,7 +53,7 @@ export function askForPermissions_(missing: string[], title: string, ui: GoogleA
   ui.alert(title, consentMessage_(missing, true), ui.ButtonSet.OK);
   try {
     ScriptApp.requireScopes(ScriptApp.AuthMode.FULL, missing);
-  } catch (e) {
-    console.error(`Permission not granted: ${(e as Error)?.message ?? e}`);
+  } catch {
+    // not granted this time: the message above has said what is needed
   }
 }

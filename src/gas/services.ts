@@ -19,8 +19,8 @@ export class GasClock implements ClockPort {
  * Google gives no document lock or document properties (null) when the script runs outside the
  * tracker, e.g. a copy of the script not bound to it: say so, rather than "someone is busy".
  */
-export const NOT_IN_TRACKER = 'Careers Tracker is not running inside the tracker spreadsheet, so Google gives it no document lock or document settings. '
-  + 'Open the tracker itself and use its Extensions menu (if the weekly jobs were scheduled from elsewhere, choose Stop weekly jobs and then Schedule weekly jobs from the tracker).';
+export const NOT_IN_TRACKER = 'Careers Tracker is not running inside the tracker spreadsheet, so Google gives it no document lock or settings. '
+  + 'Use the Extensions menu of the tracker itself (and schedule the weekly jobs from there).';
 
 export class GasProperties implements PropertiesPort {
   constructor(private readonly store: GoogleAppsScript.Properties.Properties | null) {}

@@ -229,7 +229,7 @@ function summary(r: BulletinResult): string {
   if (r.skippedAlreadySent) parts.push(`${r.skippedAlreadySent} already had this week's bulletin.`);
   if (r.failed) parts.push(`${r.failed} could not be sent (see the Log).`);
   if (r.reason === 'quota') parts.push(`${r.deferred} deferred: the daily email quota ran out, and the next run sends the rest.`);
-  if (r.reason === 'time') parts.push(`${r.deferred} still to send: the run stopped to stay within Google's time limit for one run, and the next run (the hourly schedule, or Send bulletin now again) sends the rest.`);
+  if (r.reason === 'time') parts.push(`${r.deferred} still to send: stopped within Google's time limit; the next run sends the rest.`);
   if (r.reason === 'mail-errors') parts.push(`${r.deferred} deferred after repeated mail errors: the next run tries again.`);
   if (r.problems.length) parts.push(`${r.problems.length} pupil${r.problems.length === 1 ? '' : 's'} skipped for an invalid email address or Bulletin value (see Check tracker for problems).`);
   return parts.join(' ');

@@ -201,7 +201,7 @@ export function saveMeeting(ctx: JobContext, request: SaveMeetingRequest): SaveM
     const message = [
       `Meeting saved${request.actions.length ? ` with ${plural(request.actions.length, 'action')}` : ''}.`,
       updated.length ? `${listOf(updated)} updated.` : '',
-      earlierVersion ? 'An earlier version of this form had been saved too: if it is not wanted, delete that row in the Meetings tab.' : '',
+      earlierVersion ? 'An earlier version of this form was saved too: delete that Meetings row if unwanted.' : '',
     ].filter(Boolean).join(' ');
     return { mentee: menteeView(tracker, viewer, pupil, today), duplicate: false, message };
   });

@@ -126,7 +126,7 @@ describe('saving a meeting to a .xlsx tracker', () => {
     expect(saveMeeting(ctx, req).duplicate).toBe(false);
     const edited = saveMeeting(ctx, { ...req, notes: 'First draft, with what the parent said' });
     expect(edited.duplicate).toBe(false);
-    expect(edited.message).toContain('An earlier version of this form had been saved too');
+    expect(edited.message).toContain('An earlier version of this form was saved too');
     const notes = wb.readTab('Meetings')!.map((r) => r.find((c) => typeof c === 'string' && c.startsWith('First draft')));
     expect(notes.filter(Boolean)).toEqual(['First draft', 'First draft, with what the parent said']);
     // ...and the same edited save repeated is still saved once.
