@@ -60,8 +60,9 @@ export class GasFolders implements FoldersPort {
       queue = [];
       while (subfolders.hasNext()) {
         const sub = subfolders.next();
-        seen.set(sub.getId(), sub);
-        queue.push({ t: tops.length, id: sub.getId(), p: '' });
+        const subId = sub.getId();
+        seen.set(subId, sub);
+        queue.push({ t: tops.length, id: subId, p: '' });
         tops.push({ name: sub.getName(), url: sub.getUrl() });
       }
     }
@@ -94,9 +95,10 @@ export class GasFolders implements FoldersPort {
           return stop();
         }
         const sub = it.next();
-        seen.set(sub.getId(), sub);
+        const subId = sub.getId();
+        seen.set(subId, sub);
         e.n = (e.n ?? 0) + 1;
-        queue.splice(e.n, 0, { t: e.t, id: sub.getId(), p: `${e.p}${sub.getName()}/` });
+        queue.splice(e.n, 0, { t: e.t, id: subId, p: `${e.p}${sub.getName()}/` });
       }
       queue.shift();
     }
