@@ -9,7 +9,7 @@ import { Outbox } from '../../src/node/outbox';
 import { main } from '../../src/node/cli';
 import type { JobContext } from '../../src/jobs/context';
 import type { MailMessage, MailPort } from '../../src/ports';
-import { runUnplaced } from '../../src/jobs/unplaced';
+import { unplacedWeeklyJob, runUnplaced } from '../../src/jobs/unplaced';
 import { d, pupil, tabsOf, wellSupported, type Spec } from './build';
 
 const TODAY = '2026-03-02';
@@ -137,6 +137,17 @@ describe('Flag unplaced Year 11s on a .xlsx tracker', () => {
     const second = runUnplaced(ctxFor(wb, flaky));
     expect(second).toMatchObject({ sent: 0, alreadySent: 3, failure: null });
     expect(sent).toEqual(['cl@school.example', 'js@school.example']);
+  });
+
+  it('stops at the run\'s time budget, says so in the Log, and the next run sends the rest (the weekly job is incomplete meanwhile)', () => {
+    const wb = workbookOf();
+    const out = runUnplaced({ ...ctxFor(wb, new Outbox(tmp())), deadline: 0 });
+    expect(out).toMatchObject({ sent: 0, deferred: 3 });
+    expect(out.failure).toContain('time limit');
+    expect(logOf(wb).at(-1)).toMatchObject({ outcome: 'incomplete' });
+    expect(logOf(wb).at(-1)!.details).toContain('3 left for the next run (stopped to stay within Google\'s time limit');
+    expect(unplacedWeeklyJob.run({ ...ctxFor(wb, new Outbox(tmp())), deadline: 0 }).complete).toBe(false);
+    expect(runUnplaced(ctxFor(wb, new Outbox(tmp())))).toMatchObject({ sent: 3, deferred: 0 });
   });
 
   it('a quota refusal half-way stops the run, and the next run sends only what was not sent', () => {
