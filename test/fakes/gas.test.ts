@@ -396,7 +396,7 @@ describe('Ui', () => {
     const ui = SpreadsheetApp.getUi();
     ui.showSidebar(HtmlService.createHtmlOutputFromFile('sidebar').setTitle('Careers'));
     ui.showModalDialog(HtmlService.createHtmlOutput('<b>x</b>').setWidth(600), 'Report');
-    expect(fake.ui.sidebars).toEqual([{ kind: 'sidebar', title: 'Careers', content: '<p>hi</p>', width: undefined, height: undefined }]);
+    expect(fake.ui.sidebars).toEqual([{ kind: 'sidebar', title: 'Careers', content: '<p>hi</p>', width: undefined, height: undefined, meta: {} }]);
     expect(fake.ui.dialogs[0]).toMatchObject({ kind: 'modal', title: 'Report', content: '<b>x</b>', width: 600 });
     expect(() => ui.showSidebar('<p>' as never)).toThrow(/method signature/);
     fake.setUiAvailable(false);
