@@ -58,8 +58,7 @@ export function gatherEvidence(ctx: JobContext, options: EvidenceOptions = {}): 
       if (step.resume) {
         return {
           ok: false, now, reason: 'in-progress', walk: [[folder, step.resume], ...rows],
-          message: `The evidence folder is large: ${rows.length} files listed so far, and some folders are still to go. `
-            + 'It stopped to stay within Google\'s time limit; run Report on evidence folders again to carry on from there.',
+          message: `${rows.length} files listed so far, more folders to go: stopped within Google's time limit. Run Report on evidence folders again to carry on.`,
         };
       }
       folders = step.tops.map((t) => ({ ...t, files: [] as EvidenceFile[] }));
