@@ -51,13 +51,14 @@ export function gatherEvidence(ctx: JobContext, options: EvidenceOptions = {}): 
     if (ctx.folders.walkEvidence && ctx.deadline !== undefined) {
       // Carry on from an earlier run's walk of the same folder, if one was left.
       const kept = ctx.workbook.tabNames().includes(WALK_TAB) ? ctx.workbook.readTab(WALK_TAB) ?? [] : [];
-      const resume = kept[0]?.[0] === folder && kept[0][1] ? String(kept[0][1]) : null;
+      // (split over cells: a cell holds at most 50,000 characters)
+      const resume = kept[0]?.[0] === folder && kept[0][1] ? kept[0].slice(1).join('') : null;
       const earlier = resume ? kept.slice(1) : [];
       const step = ctx.folders.walkEvidence(folder, now.timeZone, resume, () => timeIsUp(ctx));
       const rows = [...earlier, ...step.files.map((f): CellValue[] => [f.top, f.file.path, f.file.name, f.file.mimeType, f.file.updated, f.file.url])];
       if (step.resume) {
         return {
-          ok: false, now, reason: 'in-progress', walk: [[folder, step.resume], ...rows],
+          ok: false, now, reason: 'in-progress', walk: [[folder, ...(step.resume.match(/[^]{1,40000}/g) ?? [])], ...rows],
           message: `${rows.length} files listed so far, more folders to go: stopped within Google's time limit. Run Report on evidence folders again to carry on.`,
         };
       }
