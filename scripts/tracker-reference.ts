@@ -52,6 +52,9 @@ const COLUMN_MEANING: Record<string, string> = {
   'Audit.rating': 'Blank is "not yet rated" and scores 0',
   'Vacancies.posted': 'Blank: the day the bulletin first saw it',
   'Vacancies.reference': 'The advert\'s reference; the import uses it so nothing is added twice',
+  'Vacancies.starts': 'When the apprenticeship starts: a Year 11 is only sent vacancies starting once they may leave school',
+  'Vacancies.hours': 'Hours of work per week',
+  'Vacancies.distance': 'Miles from the school, as the vacancy import gives it',
 };
 
 const code = (s: string) => `\`${s}\``;
@@ -77,6 +80,7 @@ export function accepts(type: ColumnKind): string {
     case 'yearGroups': return 'a list of year groups, e.g. `Y10, Y11`';
     case 'pupils': return 'a list of Pupil IDs';
     case 'benchmarks': return 'a list of benchmarks 1–8, e.g. `BM5, BM6`';
+    case 'number': return `a number from ${type.min} to ${type.max}`;
     default: return String((type as { kind: string }).kind);
   }
 }
