@@ -198,7 +198,7 @@ export function runBulletin(ctx: JobContext, options: BulletinOptions = {}): Bul
       result.reason = 'quota';
       break;
     }
-    const batch = plan.toSend.slice(next, next + Math.min(BATCH, quota));
+    const batch = plan.toSend.slice(next, next + Math.min(ctx.sendBatch ?? 1, quota));
     // Recorded first: if the run is cut off now, these pupils miss a week rather than get it twice.
     log(batch.map((r) => line(SENT, r)));
     const after: LogRow[] = [];

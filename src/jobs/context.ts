@@ -30,6 +30,12 @@ export interface JobContext {
    * Apps Script stops any run at 6 minutes; its context sets this a little before 5. None: no limit.
    */
   deadline?: number;
+  /**
+   * Emails whose Log lines are written together, before any of them is sent: 5 in Apps Script,
+   * where each append costs spreadsheet calls; 1 (the default) on the command line, whose journal
+   * makes an append cheap and keeps a killed run to at most the one email in flight.
+   */
+  sendBatch?: number;
 }
 
 /** The time budget of one Apps Script run: long jobs stop cleanly after this and resume next run. */

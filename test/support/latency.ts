@@ -7,6 +7,7 @@ import { createGasFake, type GasFake, type Service } from '../fakes/gas';
 import { toSheetValues, type Tabs } from './synthetic';
 import { SheetsWorkbook } from '../../src/gas/workbook';
 import { GasMail } from '../../src/gas/mail';
+import { BATCH } from '../../src/jobs/bulletin';
 import { type JobContext, RUN_BUDGET_MS } from '../../src/jobs/context';
 import type { ClockPort } from '../../src/ports';
 
@@ -40,7 +41,7 @@ export function simulatedRuns(tabs: Tabs, latency: Latency, day: string, install
     context() {
       started = t;
       const ss = fake.globals.SpreadsheetApp.getActiveSpreadsheet() as unknown as GoogleAppsScript.Spreadsheet.Spreadsheet;
-      return { workbook: new SheetsWorkbook(ss), clock, mail: new GasMail(), deadline: t + RUN_BUDGET_MS };
+      return { workbook: new SheetsWorkbook(ss), clock, mail: new GasMail(), deadline: t + RUN_BUDGET_MS, sendBatch: BATCH };
     },
     elapsed: () => t - started,
   };
