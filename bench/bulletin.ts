@@ -11,7 +11,7 @@ import { MONDAY, simpleSpec, tabsOf, xlsxOf } from '../test/bulletin/build';
 import { GasMail } from '../src/gas/mail';
 import { NodeClock } from '../src/node/clock';
 import { Outbox } from '../src/node/outbox';
-import { runBulletin } from '../src/jobs/bulletin';
+import { BATCH, runBulletin } from '../src/jobs/bulletin';
 import { runImportVacancies } from '../src/jobs/import-vacancies';
 import type { JobContext } from '../src/jobs/context';
 import type { HttpPort } from '../src/ports';
@@ -22,7 +22,7 @@ type Tabs = ReturnType<typeof tabsOf>;
 /** Spreadsheet calls of `work` over the fake loaded with `tabs` (after `before`, not counted). */
 function sheetsCalls(tabs: Tabs, work: (ctx: JobContext) => void, before?: (ctx: JobContext) => void): { calls: number; growth: number } {
   const { fake, workbook } = fakeWithTabs(tabs, { user: 'fr@school.example', mailQuota: 100_000 });
-  const ctx: JobContext = { workbook, clock, mail: new GasMail() };
+  const ctx: JobContext = { workbook, clock, mail: new GasMail(), sendBatch: BATCH };
   before?.(ctx);
   fake.calls.reset();
   work(ctx);

@@ -154,7 +154,22 @@ export interface EvidenceFolder {
   files: EvidenceFile[];
 }
 
+/** One step of a walk that may stop part-way (see FoldersPort.walkEvidence). */
+export interface EvidenceWalkStep {
+  /** the evidence folder's direct subfolders, in order */
+  tops: { name: string; url: string }[];
+  /** the files found in this step, each with the index of its top folder */
+  files: { top: number; file: EvidenceFile }[];
+  /** where to carry on, or null when the walk is complete */
+  resume: string | null;
+}
+
 export interface FoldersPort {
+  /**
+   * As listEvidence, in steps: stops when `timeUp()` says so and returns what it found with a
+   * `resume` text (Drive continuation tokens) from which the next step carries on.
+   */
+  walkEvidence?(folder: string, timeZone: string, resume: string | null, timeUp: () => boolean): EvidenceWalkStep;
   /**
    * The direct subfolders of the evidence folder, each with all its files. `updated` is the
    * file's last change as a day in `timeZone` (the spreadsheet's, or the `Time zone` setting).

@@ -8,6 +8,7 @@ import { type Day, addDays, daysBetween, makeDay } from './calendar';
 import { APPLICATION_STATUSES, type ApplicationStatus, type MeetingType, MEETING_TYPES } from './schema';
 import type { Action, Meeting, Pupil, Tracker } from './tracker';
 import { REASON_WORDS, type UnplacedResult, assessUnplaced } from './unplaced';
+import { statusUnreadablePhrase } from './unplaced-email';
 
 /** placed / amber / red for a Year 11 on roll; null for everyone else. */
 export type Chip = 'placed' | 'amber' | 'red';
@@ -129,7 +130,9 @@ interface ChipInfo {
 function chipsFrom(result: UnplacedResult): Map<string, ChipInfo> {
   const chips = new Map<string, ChipInfo>();
   for (const p of result.placed) chips.set(p.key, { chip: 'placed', reasons: [] });
-  for (const f of result.flagged) chips.set(f.pupil.key, { chip: f.level, reasons: f.reasons.map((r) => REASON_WORDS[r] ?? r) });
+  for (const f of result.flagged) {
+    chips.set(f.pupil.key, { chip: f.level, reasons: f.reasons.map((r) => (r === 'no-application' && f.pupil.statusUnreadable !== undefined ? statusUnreadablePhrase(f.pupil.statusUnreadable) : REASON_WORDS[r] ?? r)) });
+  }
   return chips;
 }
 
@@ -217,6 +220,8 @@ export interface MenteeView {
     planA: string | null;
     planB: string | null;
     status: ApplicationStatus | null;
+    /** the cell's text when it is filled in but not a status */
+    statusUnreadable?: string;
     provider: string | null;
     course: string | null;
   };
@@ -269,6 +274,7 @@ export function menteeView(tracker: Tracker, viewer: Viewer, pupil: Pupil, today
       id: pupil.id, name: pupil.name, year: pupil.year, form: pupil.form, mentor: pupil.mentor,
       mentorName: staffName(pupil.mentor), planA: pupil.planA, planB: pupil.planB, status: pupil.status,
       provider: pupil.provider, course: pupil.course,
+      ...(pupil.statusUnreadable !== undefined ? { statusUnreadable: pupil.statusUnreadable } : {}),
     },
     chip: chip?.chip ?? null,
     reasons: chip?.reasons ?? [],

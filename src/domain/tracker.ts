@@ -45,6 +45,8 @@ export interface Pupil {
   planA: string | null;
   planB: string | null;
   status: ApplicationStatus | null;
+  /** the Application status cell's text when it is filled in but not a status (read as blank) */
+  statusUnreadable?: string;
   provider: string | null;
   course: string | null;
   /** Consent to share (the transition document); null when blank */
@@ -324,6 +326,7 @@ function toPupil(r: ParsedRow): Pupil {
     platformLogin: (r.v.platformLogin as boolean | null) ?? null, planA: s(r.v.planA), planB: s(r.v.planB),
     status: (r.v.status as ApplicationStatus | null) ?? null, provider: s(r.v.provider), course: s(r.v.course),
     shareConsent: (r.v.shareConsent as boolean | null) ?? null,
+    ...(r.v.status == null && !isBlankCell(r.raw.status) ? { statusUnreadable: displayCell(r.raw.status) } : {}),
     dateOfBirth: s(r.v.dateOfBirth), postcode: s(r.v.postcode), forename: s(r.v.forename), surname: s(r.v.surname),
   };
 }

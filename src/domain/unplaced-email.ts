@@ -25,11 +25,34 @@ const SENDER = 'Careers Tracker';
 /** Apps Script refuses bodies over about 200 KB: longer lists end with "and N more in the tracker". */
 export const MAX_LISTED = 150;
 
-/** A reason in words, with the detail that helps (attendance, number of overdue actions). */
-export function reasonPhrase(flag: UnplacedFlag, code: ReasonCode): string {
-  if (code === 'low-attendance' && flag.pupil.attendance !== null) return `Low attendance (${flag.pupil.attendance}%)`;
+/**
+ * A reason in words, with the detail that helps (attendance in the tracker, number of overdue
+ * actions); `email` leaves the attendance figure out of messages.
+ */
+export function reasonPhrase(flag: UnplacedFlag, code: ReasonCode, email = false): string {
+  if (code === 'no-application' && flag.pupil.statusUnreadable !== undefined) return statusUnreadablePhrase(flag.pupil.statusUnreadable);
+  if (code === 'low-attendance' && flag.pupil.attendance !== null && !email) return `Low attendance (${flag.pupil.attendance}%)`;
   if (code === 'overdue-actions') return `${flag.overdueActions} overdue action${flag.overdueActions === 1 ? '' : 's'}`;
   return REASON_WORDS[code];
+}
+
+/**
+ * Who is counted, said exactly: "25 pupils in Year 11: 7 placed (offer accepted), 18 not yet: 5
+ * holding an offer, 13 with no offer; 6 red, 12 amber."
+ */
+export function cohortSummary(result: UnplacedResult): string {
+  const n = result.cohort.length;
+  const notYet = result.flagged.length;
+  const red = result.flagged.filter((f) => f.level === 'red').length;
+  const noOffer = result.septemberGuarantee.length;
+  return `${n} pupil${n === 1 ? '' : 's'} in Year 11: ${result.placed.length} placed (offer accepted), ${notYet} not yet`
+    + (notYet ? `: ${notYet - noOffer} holding an offer, ${noOffer} with no offer; ${red} red, ${notYet - red} amber` : '')
+    + '.';
+}
+
+/** An Application status the tracker cannot read: said as such, never as "no application". */
+export function statusUnreadablePhrase(raw: string): string {
+  return `Application status unreadable ("${raw}"): correct it in the Pupils tab`;
 }
 
 export function lastMeetingPhrase(flag: UnplacedFlag): string {
@@ -68,7 +91,7 @@ export function buildUnplacedAlerts(tracker: Tracker, result: UnplacedResult, to
     deadlines: unplacedDeadlines(tracker, today),
     mentorName: (f) => {
       const m = f.pupil.mentor ? tracker.staffByInitials.get(f.pupil.mentor) : undefined;
-      return m ? m.name : f.pupil.mentor ?? 'None';
+      return m ? m.name : f.pupil.mentor ?? 'no mentor';
     },
   };
   const alerts: UnplacedAlert[] = [];
@@ -114,13 +137,13 @@ function compose(
     : `Your Year 11 mentees without a post-16 place: ${counts} – week of ${c.week}`) + (c.school ? ` (${c.school})` : '');
   const greeting = who ? `Hello ${who.name},` : 'Hello,';
   const intro = forLeader
-    ? `${flags.length} of the ${cohort} pupils in Year 11 ${flags.length === 1 ? 'does' : 'do'} not yet have an accepted post-16 place: ${red} red and ${amber} amber.`
+    ? `${flags.length} of the ${cohort} pupils in Year 11 ${flags.length === 1 ? 'has' : 'have'} not yet accepted a post-16 place (some may hold an offer): ${red} red and ${amber} amber.`
     : `${flags.length === 1 ? '1 of your Year 11 mentees does' : `${flags.length} of your Year 11 mentees do`} not yet have an accepted post-16 place: ${red} red and ${amber} amber. Please follow ${flags.length === 1 ? 'this' : 'these'} up at your next careers support meeting.`;
   const meaning = `Red means act now: a deadline has passed, no application is live, or several risk factors add up. Application deadline: ${formatLongDay(c.deadlines.application)}. Offer deadline: ${formatLongDay(c.deadlines.offer)}.`;
   const trackerNote = 'Some risk factors are kept in the tracker only: see the tracker for each pupil\'s full picture.';
   const footer = 'Sent by Careers Tracker (Flag unplaced Year 11s). It names pupils: please do not forward it outside school.';
 
-  const why = (f: UnplacedFlag) => f.reasons.filter((r) => !SENSITIVE_REASONS.has(r)).map((r) => reasonPhrase(f, r));
+  const why = (f: UnplacedFlag) => f.reasons.filter((r) => !SENSITIVE_REASONS.has(r)).map((r) => reasonPhrase(f, r, true));
   const listed = flags.slice(0, MAX_LISTED);
   const more = flags.length - listed.length;
   const moreRed = flags.slice(MAX_LISTED).filter((f) => f.level === 'red').length;
@@ -132,7 +155,7 @@ function compose(
     if (group.length === 0) continue;
     textLines.push(level === 'red' ? 'RED' : 'AMBER');
     for (const f of group) {
-      const bits = [f.pupil.form, forLeader ? `mentor ${c.mentorName(f)}` : ''].filter(Boolean).join(', ');
+      const bits = [f.pupil.form, forLeader ? (f.pupil.mentor ? `mentor ${c.mentorName(f)}` : 'no mentor') : ''].filter(Boolean).join(', ');
       textLines.push(`- ${f.pupil.name}${bits ? ` (${bits})` : ''}: ${why(f).join('; ')}. Last meeting: ${lastMeetingPhrase(f).toLowerCase()}.`);
     }
     textLines.push('');

@@ -4,6 +4,7 @@
  */
 import type { JobContext } from '../jobs/context';
 import { gasContext } from './context';
+import { askForPermissions_, missingPermissions_ } from './consent';
 import { type JobName, mayRun } from '../domain/roles';
 import { readTable } from '../domain/table';
 import { STAFF_TAB, ROLES, type Role } from '../domain/schema';
@@ -37,6 +38,11 @@ export function withPermission_(
 ): void {
   const ui = SpreadsheetApp.getUi();
   try {
+    const missing = missingPermissions_(job);
+    if (missing.length) {
+      askForPermissions_(missing, title, ui);
+      return;
+    }
     const ctx = gasContext();
     const { staff, rowsInTab } = readStaff_(ctx);
     const permission = mayRun(staff, ctx.user!.email(), job, rowsInTab);

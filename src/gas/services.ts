@@ -15,23 +15,35 @@ export class GasClock implements ClockPort {
   }
 }
 
+/**
+ * Google gives no document lock or document properties (null) when the script runs outside the
+ * tracker, e.g. a copy of the script not bound to it: say so, rather than "someone is busy".
+ */
+export const NOT_IN_TRACKER = 'Careers Tracker is not running inside the tracker spreadsheet, so Google gives it no document lock or settings. '
+  + 'Use the Extensions menu of the tracker itself (and schedule the weekly jobs from there).';
+
 export class GasProperties implements PropertiesPort {
-  constructor(private readonly store: GoogleAppsScript.Properties.Properties) {}
+  constructor(private readonly store: GoogleAppsScript.Properties.Properties | null) {}
+  private s(): GoogleAppsScript.Properties.Properties {
+    if (!this.store) throw new Error(NOT_IN_TRACKER);
+    return this.store;
+  }
   get(key: string): string | null {
-    return this.store.getProperty(key);
+    return this.s().getProperty(key);
   }
   set(key: string, value: string): void {
-    this.store.setProperty(key, value);
+    this.s().setProperty(key, value);
   }
   delete(key: string): void {
-    this.store.deleteProperty(key);
+    this.s().deleteProperty(key);
   }
 }
 
 export class GasDocumentLock implements LockPort {
   withLock<T>(work: () => T, waitMs = 20_000): T {
     const lock = LockService.getDocumentLock();
-    if (!lock || !lock.tryLock(waitMs)) throw new LockBusyError();
+    if (!lock) throw new Error(NOT_IN_TRACKER);
+    if (!lock.tryLock(waitMs)) throw new LockBusyError();
     try {
       const result = work();
       SpreadsheetApp.flush();

@@ -206,22 +206,30 @@ export class SheetsWorkbook implements WorkbookPort {
     return neutralise(v);
   }
 
-  /** A date cell holds the instant of that local day and time in the spreadsheet's time zone. */
+  /**
+   * A date cell holds the instant of that local day and time in the spreadsheet's time zone. The
+   * offset is the one in force at that instant (not at noon: on a clock-change day they differ),
+   * found by trying the offset at the wall time read as UTC, then the offset at the result.
+   */
   private toDate(v: DayCell): Date {
     const [y, m, d] = v.day.split('-').map(Number);
     const [hh, mm] = (v.time ?? '00:00').split(':').map(Number);
-    const offset = this.offsetMinutes(v.day);
-    return new Date(Date.UTC(y, m - 1, d, hh, mm) - offset * 60_000);
+    const wall = Date.UTC(y, m - 1, d, hh, mm);
+    const first = wall - this.offsetAt(wall) * 60_000;
+    const second = wall - this.offsetAt(first) * 60_000;
+    // In a gap (clocks went forward at that time) the second guess lands before it, on the day before: keep the first.
+    return new Date(this.offsetAt(second) === this.offsetAt(first) || second > first ? second : first);
   }
 
-  private offsetMinutes(day: string): number {
-    let offset = this.offsetCache.get(day);
+  /** The zone's offset from UTC in minutes at an instant. */
+  private offsetAt(t: number): number {
+    const key = String(t);
+    let offset = this.offsetCache.get(key);
     if (offset === undefined) {
-      const [y, m, d] = day.split('-').map(Number);
-      const z = Utilities.formatDate(new Date(Date.UTC(y, m - 1, d, 12)), this.spreadsheetTimeZone(), 'Z');
+      const z = Utilities.formatDate(new Date(t), this.spreadsheetTimeZone(), 'Z');
       const sign = z.startsWith('-') ? -1 : 1;
       offset = sign * (Number(z.slice(1, 3)) * 60 + Number(z.slice(3, 5)));
-      this.offsetCache.set(day, offset);
+      this.offsetCache.set(key, offset);
     }
     return offset;
   }

@@ -11,7 +11,7 @@ import {
 import { formatLongDay } from '../domain/calendar';
 import type { Problem } from '../domain/table';
 import type { Tracker } from '../domain/tracker';
-import { type JobContext, type Now, appendLog, loadTracker, nowFor } from './context';
+import { type JobContext, type Now, appendLog, loadTracker, nowFor, timeIsUp } from './context';
 import type { WeeklyJob } from './weekly';
 
 export const BULLETIN_JOB = 'bulletin';
@@ -27,6 +27,12 @@ const NO_EMAIL = 'no email';
 const SKIPPED = 'skipped';
 /** this many failed sends in a row look like a mail service problem: stop and leave the rest for later */
 const FAILURES_BEFORE_STOPPING = 3;
+/**
+ * Recipients per batch: the batch's Log lines are one append written before it is sent, so a send
+ * costs about a fifth of an append's spreadsheet calls, and a run cut off mid-batch loses at most
+ * the rest of this batch for the week (they miss it; nobody gets it twice).
+ */
+export const BATCH = 5;
 
 export interface BulletinResult {
   asOf: Day;
@@ -45,7 +51,7 @@ export interface BulletinResult {
   /** current Year 11s with no open vacancy starting after they may leave school: no email this week (logged once) */
   skippedNothingToStart: number;
   /** why nothing (or not everything) was sent */
-  reason: 'no-open-vacancies' | 'no-recipients' | 'quota' | 'mail-errors' | null;
+  reason: 'no-open-vacancies' | 'no-recipients' | 'quota' | 'mail-errors' | 'time' | null;
   optedOut: number;
   noEmail: number;
   duplicates: number;
@@ -175,43 +181,63 @@ export function runBulletin(ctx: JobContext, options: BulletinOptions = {}): Bul
     }
     return made;
   };
+  const line = (outcome: string, r: BulletinRecipient, why = contentFor(r).details): LogRow => ({ outcome, details: why, recipient: r.email, week: week.weekKey });
   let failuresInARow = 0;
   const total = plan.toSend.length;
-  for (let i = 0; i < total; i++) {
-    const r = plan.toSend[i];
-    if (mail.remainingQuota() < 1) {
-      result.deferred = total - i;
+  let next = 0;
+  while (next < total) {
+    // A small batch at a time, its Log lines written (one append) before any of it is sent.
+    if (timeIsUp(ctx)) {
+      result.deferred = total - next;
+      result.reason = 'time';
+      break;
+    }
+    const quota = mail.remainingQuota();
+    if (quota < 1) {
+      result.deferred = total - next;
       result.reason = 'quota';
       break;
     }
-    const { content, details } = contentFor(r);
-    // Recorded first: if the run is cut off now, this pupil misses a week rather than getting it twice.
-    log([{ outcome: SENT, details, recipient: r.email, week: week.weekKey }]);
-    const body = content.render(r);
-    try {
-      result.outbox.push(mail.send({
-        to: r.email, subject: content.subject, html: body.html, text: body.text,
-        replyTo: content.replyTo, name: content.fromName,
-      }));
-      result.sent++;
-      failuresInARow = 0;
-    } catch (e) {
-      const error = (e as Error).message ?? String(e);
-      if (isQuotaError(error)) {
-        log([{ outcome: NOT_SENT, details: 'The daily email quota ran out: the next run sends it.', recipient: r.email, week: week.weekKey }]);
-        result.deferred = total - i;
-        result.reason = 'quota';
-        break;
-      }
-      log([{ outcome: FAILED, details: `Not sent: ${error}`, recipient: r.email, week: week.weekKey }]);
-      result.failed++;
-      if (++failuresInARow >= FAILURES_BEFORE_STOPPING) {
-        result.deferred = total - i - 1;
-        result.reason = 'mail-errors';
-        break;
+    const batch = plan.toSend.slice(next, next + Math.min(ctx.sendBatch ?? 1, quota));
+    // Recorded first: if the run is cut off now, these pupils miss a week rather than get it twice.
+    log(batch.map((r) => line(SENT, r)));
+    const after: LogRow[] = [];
+    let stopped = false;
+    for (let i = 0; i < batch.length; i++) {
+      const r = batch[i];
+      const { content } = contentFor(r);
+      const body = content.render(r);
+      try {
+        result.outbox.push(mail.send({
+          to: r.email, subject: content.subject, html: body.html, text: body.text,
+          replyTo: content.replyTo, name: content.fromName,
+        }));
+        result.sent++;
+        failuresInARow = 0;
+        continue;
+      } catch (e) {
+        const error = (e as Error).message ?? String(e);
+        const quotaError = isQuotaError(error);
+        if (!quotaError) {
+          after.push(line(FAILED, r, `Not sent: ${error}`));
+          result.failed++;
+        }
+        if (quotaError || ++failuresInARow >= FAILURES_BEFORE_STOPPING) {
+          // The rest of the batch was logged as sent but has not gone: the next run sends it.
+          const unsent = batch.slice(quotaError ? i : i + 1);
+          const why = quotaError ? 'The daily email quota ran out: the next run sends it.' : 'Not sent after repeated mail errors: the next run tries again.';
+          after.push(...unsent.map((u) => line(NOT_SENT, u, why)));
+          result.deferred = total - next - i - (quotaError ? 0 : 1);
+          result.reason = quotaError ? 'quota' : 'mail-errors';
+          stopped = true;
+          break;
+        }
       }
     }
-    ctx.progress?.(i + 1, total, 'Sending the bulletin');
+    if (after.length) log(after);
+    next += batch.length;
+    ctx.progress?.(next, total, 'Sending the bulletin');
+    if (stopped) break;
   }
 
   result.message = summary(result);
@@ -239,6 +265,7 @@ function summary(r: BulletinResult): string {
   if (r.skippedNothingToStart) parts.push(`${r.skippedNothingToStart} Year 11 pupil${r.skippedNothingToStart === 1 ? '' : 's'} got no email: every open vacancy starts before they may leave school (see the Log).`);
   if (r.failed) parts.push(`${r.failed} could not be sent (see the Log).`);
   if (r.reason === 'quota') parts.push(`${r.deferred} deferred: the daily email quota ran out, and the next run sends the rest.`);
+  if (r.reason === 'time') parts.push(`${r.deferred} still to send: stopped within Google's time limit; the next run sends the rest.`);
   if (r.reason === 'mail-errors') parts.push(`${r.deferred} deferred after repeated mail errors: the next run tries again.`);
   if (r.problems.length) parts.push(`${r.problems.length} pupil${r.problems.length === 1 ? '' : 's'} skipped for an invalid email address or Bulletin value (see Check tracker for problems).`);
   return parts.join(' ');

@@ -25,6 +25,25 @@ export interface JobContext {
   userProperties?: PropertiesPort;
   user?: UserPort;
   progress?: Progress;
+  /**
+   * When the run must stop sending or walking and say what is left (ms since 1970, by `clock`).
+   * Apps Script stops any run at 6 minutes; its context sets this a little before 5. None: no limit.
+   */
+  deadline?: number;
+  /**
+   * Emails whose Log lines are written together, before any of them is sent: 5 in Apps Script,
+   * where each append costs spreadsheet calls; 1 (the default) on the command line, whose journal
+   * makes an append cheap and keeps a killed run to at most the one email in flight.
+   */
+  sendBatch?: number;
+}
+
+/** The time budget of one Apps Script run: long jobs stop cleanly after this and resume next run. */
+export const RUN_BUDGET_MS = 270_000;
+
+/** True once the run's time budget is spent (never without a deadline). */
+export function timeIsUp(ctx: JobContext): boolean {
+  return ctx.deadline !== undefined && ctx.clock.now().getTime() >= ctx.deadline;
 }
 
 /** Reads the tracker: one range read per tab. */

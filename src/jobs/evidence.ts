@@ -6,11 +6,11 @@
  * writing holds it: `gatherEvidence` reads, `writeEvidence` writes the Evidence tab and the Log.
  * A missing, blank or unreadable folder writes nothing.
  */
-import type { OutCell } from '../ports';
+import type { CellValue, EvidenceFile, EvidenceFolder, OutCell } from '../ports';
 import { FolderNotFoundError } from '../ports';
 import { academicYearOf, formatLongDay, formatUkDay } from '../domain/calendar';
 import { type EvidenceReport, type EvidenceStatus, evidenceReport, fileTypeLabel, staleCutoff } from '../domain/evidence';
-import { type JobContext, type Now, appendLog, generatedRow, loadTracker, nowFor } from './context';
+import { type JobContext, type Now, appendLog, generatedRow, loadTracker, nowFor, timeIsUp } from './context';
 
 export const EVIDENCE_TAB = 'Evidence';
 
@@ -21,7 +21,15 @@ export interface EvidenceOptions {
 
 export type EvidenceGathered =
   | { ok: true; now: Now; folder: string; report: EvidenceReport }
-  | { ok: false; now: Now; reason: 'not-set' | 'not-found'; message: string };
+  | { ok: false; now: Now; reason: 'not-set' | 'not-found'; message: string }
+  /** the walk stopped at the time budget: `walk` is the progress tab to write, the next run carries on */
+  | { ok: false; now: Now; reason: 'in-progress'; message: string; walk: CellValue[][] };
+
+/**
+ * A walk of a large folder that did not finish in one run is kept here between runs: row 1 the
+ * folder and where to carry on (Drive continuation tokens), then one row per file found so far.
+ */
+export const WALK_TAB = 'Evidence walk';
 
 export type EvidenceResult = EvidenceGathered;
 
@@ -38,9 +46,30 @@ export function gatherEvidence(ctx: JobContext, options: EvidenceOptions = {}): 
     };
   }
   if (!ctx.folders) throw new Error('The evidence report needs access to folders, and none was given.');
-  let folders;
+  let folders: EvidenceFolder[];
   try {
-    folders = ctx.folders.listEvidence(folder, now.timeZone);
+    if (ctx.folders.walkEvidence && ctx.deadline !== undefined) {
+      // Carry on from an earlier run's walk of the same folder, if one was left.
+      const kept = ctx.workbook.tabNames().includes(WALK_TAB) ? ctx.workbook.readTab(WALK_TAB) ?? [] : [];
+      // (split over cells: a cell holds at most 50,000 characters)
+      const resume = kept[0]?.[0] === folder && kept[0][1] ? kept[0].slice(1).join('') : null;
+      const earlier = resume ? kept.slice(1) : [];
+      const step = ctx.folders.walkEvidence(folder, now.timeZone, resume, () => timeIsUp(ctx));
+      const rows = [...earlier, ...step.files.map((f): CellValue[] => [f.top, f.file.path, f.file.name, f.file.mimeType, f.file.updated, f.file.url])];
+      if (step.resume) {
+        return {
+          ok: false, now, reason: 'in-progress', walk: [[folder, ...(step.resume.match(/[^]{1,40000}/g) ?? [])], ...rows],
+          message: `${rows.length} files listed so far, more folders to go: stopped within Google's time limit. Run Report on evidence folders again to carry on.`,
+        };
+      }
+      folders = step.tops.map((t) => ({ ...t, files: [] as EvidenceFile[] }));
+      for (const r of rows) {
+        folders[Number(r[0])]?.files.push({ path: String(r[1]), name: String(r[2]), mimeType: String(r[3]), updated: String(r[4]), url: String(r[5]) });
+      }
+      if (resume) ctx.workbook.writeOutputTab(WALK_TAB, { rows: [['Finished: this tab can be deleted.']] });
+    } else {
+      folders = ctx.folders.listEvidence(folder, now.timeZone);
+    }
   } catch (e) {
     if (e instanceof FolderNotFoundError) return { ok: false, now, reason: 'not-found', message: `${e.message} Nothing was changed.` };
     throw e;
@@ -54,7 +83,13 @@ export function gatherEvidence(ctx: JobContext, options: EvidenceOptions = {}): 
 }
 
 export function writeEvidence(ctx: JobContext, gathered: EvidenceGathered): void {
-  if (!gathered.ok) return;
+  if (!gathered.ok) {
+    if (gathered.reason === 'in-progress') {
+      ctx.workbook.writeOutputTab(WALK_TAB, { rows: gathered.walk });
+      appendLog(ctx, gathered.now, [{ job: 'evidence', outcome: 'incomplete', details: gathered.message }]);
+    }
+    return;
+  }
   const { now, report, folder } = gathered;
   ctx.workbook.writeOutputTab(EVIDENCE_TAB, evidenceSheet(now, folder, report));
   appendLog(ctx, now, [{ job: 'evidence', outcome: 'ok', details: evidenceSummary(report) }]);

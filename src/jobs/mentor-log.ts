@@ -128,6 +128,18 @@ function savedRequests(ctx: JobContext): string[] {
   }
 }
 
+/**
+ * The once-only key: the request id with a hash of what is being saved, so a retry of the same save
+ * is recognised but an edited form sent again under the same id (its first answer lost) is saved.
+ */
+export function requestKey(request: SaveMeetingRequest): string {
+  const { requestId, ...content } = request;
+  const text = JSON.stringify(content);
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return `${requestId}.${(h >>> 0).toString(36)}`;
+}
+
 function rememberRequest(ctx: JobContext, ids: string[], id: string): void {
   ctx.documentProperties?.set(REQUESTS_KEY, JSON.stringify([...ids, id].slice(-REQUESTS_KEPT)));
 }
@@ -143,9 +155,11 @@ export function saveMeeting(ctx: JobContext, request: SaveMeetingRequest): SaveM
     const viewer = viewerFor(ctx, tracker);
     const pupil = pupilFor(tracker, viewer, request.pupilId);
     const done = savedRequests(ctx);
-    if (done.includes(request.requestId)) {
+    const key = requestKey(request);
+    if (done.includes(key)) {
       return { mentee: menteeView(tracker, viewer, pupil, today), duplicate: true, message: 'This meeting had already been saved, so it was not saved twice.' };
     }
+    const earlierVersion = done.some((k) => k.startsWith(`${request.requestId}.`));
     const editable = { planA: tracker.pupilColumns.has('planA'), planB: tracker.pupilColumns.has('planB'), status: tracker.pupilColumns.has('status') };
     const problems = meetingProblems(request, today, editable);
     if (problems.length > 0) throw new Refusal(problems.join(' '));
@@ -161,7 +175,7 @@ export function saveMeeting(ctx: JobContext, request: SaveMeetingRequest): SaveM
       // The row comes from the read made under this lock, found by Pupil ID, never from the sidebar.
       ctx.workbook.writeCells('Pupils', pupil.row, pupilsHeader.columns.get(change.key)! + 1, [[change.value]]);
     }
-    rememberRequest(ctx, done, request.requestId);
+    rememberRequest(ctx, done, key);
 
     // The summary returned is the tracker as now written, without reading it again.
     const meeting: Meeting = {
@@ -186,6 +200,7 @@ export function saveMeeting(ctx: JobContext, request: SaveMeetingRequest): SaveM
     const message = [
       `Meeting saved${request.actions.length ? ` with ${plural(request.actions.length, 'action')}` : ''}.`,
       updated.length ? `${listOf(updated)} updated.` : '',
+      earlierVersion ? 'An earlier version of this form was saved too: delete that Meetings row if unwanted.' : '',
     ].filter(Boolean).join(' ');
     return { mentee: menteeView(tracker, viewer, pupil, today), duplicate: false, message };
   });

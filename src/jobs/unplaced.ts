@@ -4,12 +4,12 @@
  */
 import type { OutCell } from '../ports';
 import { type Day, formatLongDay, isoWeekKey } from '../domain/calendar';
-import type { Tracker } from '../domain/tracker';
+import type { Pupil, Tracker } from '../domain/tracker';
 import {
   type UnplacedFlag, type UnplacedResult, assessUnplaced, unplacedDeadlines,
 } from '../domain/unplaced';
-import { buildUnplacedAlerts, lastMeetingPhrase, reasonPhrase } from '../domain/unplaced-email';
-import { type JobContext, type Now, appendLog, generatedRow, loadTracker, nowFor } from './context';
+import { buildUnplacedAlerts, cohortSummary, lastMeetingPhrase, reasonPhrase } from '../domain/unplaced-email';
+import { type JobContext, type Now, appendLog, generatedRow, loadTracker, nowFor, timeIsUp } from './context';
 import type { WeeklyJob } from './weekly';
 
 export const UNPLACED_TAB = 'Unplaced';
@@ -31,6 +31,8 @@ export interface UnplacedRun {
   failure: string | null;
   /** how many alerts this week's list needs (0 when no one is flagged) */
   recipients: number;
+  /** addresses the mail service refused this run, with its reason (logged; tried again next week) */
+  refused: string[];
 }
 
 export function runUnplaced(ctx: JobContext): UnplacedRun {
@@ -41,29 +43,37 @@ export function runUnplaced(ctx: JobContext): UnplacedRun {
   writeGuaranteeTab(ctx, now, result);
 
   const weekKey = isoWeekKey(now.today);
+  // Sent this week, or refused this week (as the bulletin does: not retried every hour; the Log names it).
   const done = new Set(
-    tracker.log.filter((l) => l.job === JOB && l.outcome === 'sent' && l.week === weekKey).map((l) => l.recipient.trim().toLowerCase()),
+    tracker.log.filter((l) => l.job === JOB && (l.outcome === 'sent' || l.outcome === 'failed') && l.week === weekKey).map((l) => l.recipient.trim().toLowerCase()),
   );
   const alerts = buildUnplacedAlerts(tracker, result, now.today, ctx.workbook.url());
   const run: UnplacedRun = {
-    asOf: now.today, weekKey, result, sent: 0, outbox: [], alreadySent: 0, deferred: 0, failure: null, recipients: alerts.length,
+    asOf: now.today, weekKey, result, sent: 0, outbox: [], alreadySent: 0, deferred: 0, failure: null, recipients: alerts.length, refused: [],
   };
   const todo = alerts.filter((a) => !done.has(a.to.toLowerCase()));
   run.alreadySent = alerts.length - todo.length;
   for (let i = 0; i < todo.length; i++) {
     const alert = todo[i];
-    if (!ctx.mail || ctx.mail.remainingQuota() < 1) {
+    if (!ctx.mail || ctx.mail.remainingQuota() < 1 || timeIsUp(ctx)) {
       run.deferred = todo.length - i;
+      if (ctx.mail && timeIsUp(ctx)) run.failure = 'stopped to stay within Google\'s time limit for one run';
       break;
     }
     const { audience, pupils, ...message } = alert;
     try {
       run.outbox.push(ctx.mail.send(message));
     } catch (e) {
-      run.failure = (e as Error).message;
-      run.deferred = todo.length - i;
-      appendLog(ctx, now, [{ job: JOB, outcome: 'failed', details: `Alert to the ${audience} not sent: ${run.failure}`, recipient: alert.to, week: weekKey }], tracker);
-      break;
+      // One refused address (a typo, a left member of staff) must not stop everyone after it: logged, and the rest go.
+      const error = (e as Error).message;
+      if (/too many times|quota/i.test(error)) {
+        run.failure = error;
+        run.deferred = todo.length - i;
+        break;
+      }
+      run.refused.push(`${alert.to}: ${error}`);
+      appendLog(ctx, now, [{ job: JOB, outcome: 'failed', details: `Alert to the ${audience} not sent: ${error}`, recipient: alert.to, week: weekKey }], tracker);
+      continue;
     }
     run.sent++;
     // Recorded before the next message goes, so a run cut off here resumes without repeating it.
@@ -76,7 +86,8 @@ export function runUnplaced(ctx: JobContext): UnplacedRun {
     outcome: run.deferred > 0 ? 'incomplete' : 'ok',
     details: `${result.cohort.length} in Year 11: ${result.placed.length} placed, ${red} red, ${result.flagged.length - red} amber; `
       + `${result.septemberGuarantee.length} on the September Guarantee list; alerts: ${run.sent} sent, ${run.alreadySent} already sent this week`
-      + (run.deferred > 0 ? `, ${run.deferred} left for the next run${ctx.mail ? '' : ' (no mail service)'}` : ''),
+      + (run.refused.length ? `, ${run.refused.length} refused (${run.refused.join('; ')})` : '')
+      + (run.deferred > 0 ? `, ${run.deferred} left for the next run${ctx.mail ? (run.failure ? ` (${run.failure})` : '') : ' (no mail service)'}` : ''),
     week: weekKey,
   }], tracker);
   return run;
@@ -104,11 +115,10 @@ export function mentorLabel(tracker: Tracker, initials: string | null): string {
 }
 
 function writeUnplacedTab(ctx: JobContext, tracker: Tracker, now: Now, result: UnplacedResult): void {
-  const red = result.flagged.filter((f) => f.level === 'red').length;
   const deadlines = unplacedDeadlines(tracker, now.today);
   const rows: OutCell[][] = [
     generatedRow(now, 'Unplaced Year 11s'),
-    [`${result.cohort.length} pupils in Year 11: ${result.placed.length} placed (offer accepted), ${red} red, ${result.flagged.length - red} amber. `
+    [`${cohortSummary(result)} `
       + `Application deadline ${formatLongDay(deadlines.application)}; offer deadline ${formatLongDay(deadlines.offer)}.`],
     [],
     ['Level', 'Pupil ID', 'Name', 'Form', 'Mentor', 'Application status', 'Reasons', 'Days since last meeting', 'Last meeting', 'Overdue actions', 'Plan A', 'Plan B'],
@@ -131,13 +141,18 @@ function flagRow(tracker: Tracker, f: UnplacedFlag): OutCell[] {
   const p = f.pupil;
   return [
     { value: f.level === 'red' ? 'Red' : 'Amber', fill: f.level, bold: true },
-    p.id, p.name, p.form ?? '', mentorLabel(tracker, p.mentor) || 'None', p.status ?? 'Blank',
+    p.id, p.name, p.form ?? '', mentorLabel(tracker, p.mentor) || 'No mentor', statusCell(p),
     { value: f.reasons.map((r) => reasonPhrase(f, r)).join('; '), wrap: true },
     f.daysSinceLastMeeting ?? lastMeetingPhrase(f),
     f.lastMeeting ? { day: f.lastMeeting } : '',
     f.overdueActions,
     p.planA ?? '', p.planB ?? '',
   ];
+}
+
+/** The Application status as the tabs show it: blank, or unreadable with the value. */
+function statusCell(p: Pupil): string {
+  return p.status ?? (p.statusUnreadable !== undefined ? `Unreadable: "${p.statusUnreadable}"` : 'Blank');
 }
 
 function writeGuaranteeTab(ctx: JobContext, now: Now, result: UnplacedResult): void {
@@ -147,7 +162,7 @@ function writeGuaranteeTab(ctx: JobContext, now: Now, result: UnplacedResult): v
     [`${n} Year 11 pupil${n === 1 ? '' : 's'} with no offer of a post-16 place (status neither Offer nor Accepted): the list the local authority asks schools for.`],
     [],
     ['Pupil ID', 'Name', 'Form', 'Application status', 'Plan A', 'Plan B', 'Provider', 'Course'],
-    ...result.septemberGuarantee.map((p): OutCell[] => [p.id, p.name, p.form ?? '', p.status ?? 'Blank', p.planA ?? '', p.planB ?? '', p.provider ?? '', p.course ?? '']),
+    ...result.septemberGuarantee.map((p): OutCell[] => [p.id, p.name, p.form ?? '', statusCell(p), p.planA ?? '', p.planB ?? '', p.provider ?? '', p.course ?? '']),
   ];
   if (n === 0) rows.push([{ value: 'Every Year 11 has an offer or an accepted place.', italic: true }]);
   ctx.workbook.writeOutputTab(GUARANTEE_TAB, { rows, boldRows: [0, 3], frozenRows: 4, columnWidths: [90, 170, 60, 120, 180, 180, 180, 180] });

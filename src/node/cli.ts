@@ -197,6 +197,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
       const demo = prepareDemo(process.cwd(), options);
       const results: Record<string, unknown> = {};
       const texts: string[] = [`Demo on a copy of the sample tracker, as of ${demo.options.today}: ${path.relative(process.cwd(), demo.options.workbook!)}`];
+      if (demo.keptAs) texts.push(`Your earlier demo-output/ is kept, untouched, as ${path.relative(process.cwd(), demo.keptAs)}/.`);
       for (const c of COMMANDS) {
         const out = await runOne(c, demo.options, io);
         results[c.name] = out.json;

@@ -19,7 +19,7 @@ export const score: Command = {
       table(['', 'Benchmark', 'Score', 'Status', 'RAG'], rows),
       '',
       `${r.headline}.`,
-      `Coverage: ${r.coverage.pupils} pupils on roll, ${r.coverage.notMet} criteria not met (see the Coverage tab).`,
+      `Coverage: ${r.coverage.pupils} pupils on roll, ${r.coverage.notMet} gaps, each one pupil not yet meeting one criterion (see the Coverage tab).`,
       ...(r.problems > 0 ? [`The tracker has ${r.problems} problems; run "careers-tracker check" to see them.`] : []),
     ].join('\n');
     return { json: r, text };

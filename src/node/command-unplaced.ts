@@ -4,7 +4,7 @@
  */
 import type { Command } from './commands';
 import { runUnplaced } from '../jobs/unplaced';
-import { REASON_WORDS } from '../domain/unplaced';
+import { cohortSummary, reasonPhrase } from '../domain/unplaced-email';
 import { table } from './output';
 
 export const unplaced: Command = {
@@ -28,15 +28,13 @@ export const unplaced: Command = {
       deferred: r.deferred,
       outbox: r.outbox,
     };
-    const red = result.flagged.filter((f) => f.level === 'red').length;
     const lines = [
-      `${result.cohort.length} pupils in Year 11: ${result.placed.length} placed, ${red} red, ${result.flagged.length - red} amber; `
-        + `${result.septemberGuarantee.length} on the September Guarantee list.`,
+      `${cohortSummary(result)} ${result.septemberGuarantee.length} on the September Guarantee list.`,
     ];
     if (result.flagged.length > 0) {
       lines.push('', table(
         ['Level', 'Pupil ID', 'Name', 'Mentor', 'Reasons'],
-        result.flagged.map((f) => [f.level, f.pupil.id, f.pupil.name, f.pupil.mentor, f.reasons.map((x) => REASON_WORDS[x]).join('; ')]),
+        result.flagged.map((f) => [f.level, f.pupil.id, f.pupil.name, f.pupil.mentor, f.reasons.map((x) => reasonPhrase(f, x)).join('; ')]),
       ));
     }
     lines.push('', r.recipients === 0

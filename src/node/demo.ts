@@ -9,9 +9,19 @@ export const DEMO_DAY = '2026-03-02';
 
 const SAMPLE_DIR = path.resolve(__dirname, '../../sample');
 
-export function prepareDemo(cwd: string, options: CliOptions): { options: CliOptions } {
+/**
+ * A fresh copy in ./demo-output/. An earlier demo-output/ (which may hold meetings saved in the
+ * preview) is never deleted: it is renamed `demo-output-<date>-<time>/` and `keptAs` says where.
+ */
+export function prepareDemo(cwd: string, options: CliOptions, now = new Date()): { options: CliOptions; keptAs: string | null } {
   const out = path.join(cwd, 'demo-output');
-  fs.rmSync(out, { recursive: true, force: true });
+  let keptAs: string | null = null;
+  if (fs.existsSync(out)) {
+    const stamp = now.toISOString().slice(0, 19).replace(/[-:]/g, '').replace('T', '-');
+    keptAs = `${out}-${stamp}`;
+    for (let n = 2; fs.existsSync(keptAs); n++) keptAs = `${out}-${stamp}-${n}`;
+    fs.renameSync(out, keptAs);
+  }
   fs.mkdirSync(out, { recursive: true });
   const workbook = path.join(out, 'tracker.xlsx');
   fs.copyFileSync(path.join(SAMPLE_DIR, 'tracker.xlsx'), workbook);
@@ -22,6 +32,7 @@ export function prepareDemo(cwd: string, options: CliOptions): { options: CliOpt
   fs.mkdirSync(outbox, { recursive: true });
   const fromFile = path.join(SAMPLE_DIR, 'vacancies-response.json');
   return {
+    keptAs,
     options: {
       ...options,
       workbook, evidence, outbox,

@@ -23,10 +23,16 @@ function scriptRun(): ScriptRun | null {
   return g?.script?.run ?? null;
 }
 
+/** Google's answer when the browser is signed in to several accounts (the sidebar runs as one, the call as another). */
+const PERMISSION_FAILURE = /authori[sz]ation is required|permission_denied|do not have permission|not authori[sz]ed|access denied/i;
+export const SEVERAL_ACCOUNTS = 'Google refused the request. This usually means more than one Google account is signed in to this browser: '
+  + 'open the tracker in a window signed in to your school account only (for example a private or incognito window), then open the mentor log again.';
+
 /** Apps Script hands the failure handler an Error (or a string) whose message may start "Exception: ". */
 export function failureMessage(error: unknown): string {
   const raw = error instanceof Error ? error.message : typeof error === 'string' ? error : '';
   const message = raw.replace(/^(Exception|Error|ScriptError):\s*/i, '').trim();
+  if (PERMISSION_FAILURE.test(message)) return `${SEVERAL_ACCOUNTS} (${message})`;
   return message
     ? `The tracker could not be reached: ${message}`
     : 'The tracker could not be reached. Check your internet connection and try again.';

@@ -50,7 +50,7 @@ export function MenteeSummary(props: {
       <dl class="facts">
         <dt>Plan A</dt><dd>{p.planA ?? <span class="muted">not recorded</span>}</dd>
         <dt>Plan B</dt><dd>{p.planB ?? <span class="muted">not recorded</span>}</dd>
-        <dt>Application</dt><dd>{p.status ?? <span class="muted">not recorded</span>}</dd>
+        <dt>Application</dt><dd>{p.status ?? (p.statusUnreadable !== undefined ? <span>unreadable: “{p.statusUnreadable}” (correct it in the Pupils tab)</span> : <span class="muted">not recorded</span>)}</dd>
         {(p.provider || p.course) && <><dt>Provider</dt><dd>{[p.provider, p.course].filter(Boolean).join(', ')}</dd></>}
         <dt>Last met</dt><dd>{mentee.lastMeeting ? `${shortDay(mentee.lastMeeting)} (${daysAgo(mentee.daysSinceLastMeeting ?? 0)})` : 'no meetings yet'}</dd>
         {mentee.nextMeeting && <><dt>Next meeting</dt><dd>{shortDay(mentee.nextMeeting)}</dd></>}

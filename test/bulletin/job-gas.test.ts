@@ -3,7 +3,7 @@ import { gasJobContext, installFake, loadTabs } from '../gas/helpers';
 import { syntheticTracker } from '../support/synthetic';
 import { GasMail } from '../../src/gas/mail';
 import { sendBulletinNow } from '../../src/gas/handlers/bulletin';
-import { bulletinWeeklyJob, runBulletin } from '../../src/jobs/bulletin';
+import { BATCH, bulletinWeeklyJob, runBulletin } from '../../src/jobs/bulletin';
 import { WEEKLY_JOBS } from '../../src/jobs/schedule';
 import { MONDAY, type Spec, d, simpleSpec, tabsOf, vacancy, y11 } from './build';
 import type { GasFake } from '../fakes/gas';
@@ -136,28 +136,32 @@ describe('spreadsheet calls', () => {
 
   const fake0 = (runs: { fake: ReturnType<typeof firstRun>['fake'] }[]) => runs[0].fake;
 
-  it('grow only by a constant per message sent: calls = a + b × sent, with a the same at 100 and 1,000 recipients', () => {
+  it('cost at most 3 per email sent (one Log append per batch of 5, written before the batch goes), the rest the same at 100 and 1,000', () => {
     const sizes = [100, 200, 1_000];
     const runs = sizes.map((n) => firstRun(simpleSpec(n)));
     runs.forEach(({ r, fake }, i) => {
       expect(r.sent).toBe(sizes[i]);
       expect(fake.calls.count('MailApp.sendEmail')).toBe(sizes[i]);
-      expect(fake.calls.count('MailApp.getRemainingDailyQuota')).toBe(sizes[i]);
+      // the quota is asked once per batch
+      expect(fake.calls.count('MailApp.getRemainingDailyQuota')).toBe(sizes[i] / BATCH);
       for (const m of fake.sentMail) expect(m.to).toHaveLength(1);
     });
     const perSend = (runs[1].calls.withoutGrowth - runs[0].calls.withoutGrowth) / 100;
-    expect(Number.isInteger(perSend)).toBe(true);
     expect(perSend).toBeGreaterThan(0);
-    // one Log append (getSheetByName, getLastRow, size checks, getRange, formats, values) and a flush
-    expect(perSend).toBeLessThanOrEqual(8);
-    expect(fake0(runs).calls.count('SpreadsheetApp.flush')).toBeGreaterThanOrEqual(sizes[0]);
+    expect(perSend).toBeLessThanOrEqual(3);
+    // one flush per batch, so each batch's lines land before its first message goes
+    expect(fake0(runs).calls.count('SpreadsheetApp.flush')).toBeGreaterThanOrEqual(sizes[0] / BATCH);
     const fixed = runs.map((run, i) => run.calls.withoutGrowth - sizes[i] * perSend);
     expect(fixed[1]).toBe(fixed[0]);
     expect(fixed[2]).toBe(fixed[0]);
     expect(fixed[0]).toBeLessThan(40);
-    // Growing the Log past its 1,000 rows: at most one call per append.
     expect(runs[0].calls.growth).toBe(0);
     expect(runs[2].calls.growth).toBeLessThanOrEqual(2);
+    // each batch's "sent" lines are in the Log before its first message is sent
+    const log = runs[0].fake.calls.log;
+    const firstSend = log.indexOf('MailApp.sendEmail');
+    expect(log.slice(0, firstSend)).toContain('Range.setValues');
+    expect(log.lastIndexOf('SpreadsheetApp.flush', firstSend)).toBeGreaterThan(log.lastIndexOf('Range.setValues', firstSend) - 1);
   });
 
   it('do not grow with the number of vacancies', () => {

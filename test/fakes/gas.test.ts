@@ -23,7 +23,7 @@ describe('call counting', () => {
     const sheet = SpreadsheetApp.getActiveSpreadsheet().getSheetByName('Data')!;
     sheet.getRange(1, 1, 2, 2).getValues();
     sheet.getRange('A1').getValue();
-    PropertiesService.getDocumentProperties().getProperty('x');
+    PropertiesService.getDocumentProperties()!.getProperty('x');
 
     expect(fake.calls.total('spreadsheet')).toBe(6);
     expect(fake.calls.total('properties')).toBe(2);
@@ -396,7 +396,7 @@ describe('Ui', () => {
     const ui = SpreadsheetApp.getUi();
     ui.showSidebar(HtmlService.createHtmlOutputFromFile('sidebar').setTitle('Careers'));
     ui.showModalDialog(HtmlService.createHtmlOutput('<b>x</b>').setWidth(600), 'Report');
-    expect(fake.ui.sidebars).toEqual([{ kind: 'sidebar', title: 'Careers', content: '<p>hi</p>', width: undefined, height: undefined }]);
+    expect(fake.ui.sidebars).toEqual([{ kind: 'sidebar', title: 'Careers', content: '<p>hi</p>', width: undefined, height: undefined, meta: {} }]);
     expect(fake.ui.dialogs[0]).toMatchObject({ kind: 'modal', title: 'Report', content: '<b>x</b>', width: 600 });
     expect(() => ui.showSidebar('<p>' as never)).toThrow(/method signature/);
     fake.setUiAvailable(false);
@@ -408,13 +408,13 @@ describe('PropertiesService', () => {
   it('document store is shared by users, user store is per user, values are strings', () => {
     const fake = createGasFake();
     const { PropertiesService } = fake.globals;
-    PropertiesService.getDocumentProperties().setProperty('n', 5 as unknown as string);
+    PropertiesService.getDocumentProperties()!.setProperty('n', 5 as unknown as string);
     PropertiesService.getUserProperties().setProperties({ theme: 'dark', count: 2 });
     fake.setUser('other@school.example');
-    expect(PropertiesService.getDocumentProperties().getProperty('n')).toBe('5');
+    expect(PropertiesService.getDocumentProperties()!.getProperty('n')).toBe('5');
     expect(PropertiesService.getUserProperties().getProperty('theme')).toBeNull();
     expect(fake.propertyStore('user', 'leader@school.example')).toEqual({ theme: 'dark', count: '2' });
-    const doc = PropertiesService.getDocumentProperties();
+    const doc = PropertiesService.getDocumentProperties()!;
     doc.setProperties({ a: '1' }, true);
     expect(doc.getKeys()).toEqual(['a']);
     doc.deleteProperty('a');
@@ -434,7 +434,7 @@ describe('LockService', () => {
     const fake = createGasFake();
     const { LockService } = fake.globals;
     fake.holdDocumentLock();
-    const lock = LockService.getDocumentLock();
+    const lock = LockService.getDocumentLock()!;
     expect(lock.tryLock(1000)).toBe(false);
     expect(lock.hasLock()).toBe(false);
     expect(() => lock.waitLock(1000)).toThrow('Lock timeout: another process was holding the lock for too long.');
@@ -452,7 +452,7 @@ describe('LockService', () => {
     const fake = createGasFake();
     const { LockService } = fake.globals;
     const save = (): string => {
-      const lock = LockService.getDocumentLock();
+      const lock = LockService.getDocumentLock()!;
       if (!lock.tryLock(5000)) return 'busy';
       try { return 'saved'; } finally { lock.releaseLock(); }
     };
@@ -602,9 +602,12 @@ describe('ScriptApp triggers', () => {
     ScriptApp.newTrigger('opened').forSpreadsheet(fake.spreadsheet).onOpen().create(); // different type is fine
     fake.setUser('other@school.example');
     ScriptApp.newTrigger('nightly').timeBased().onWeekDay(ScriptApp.WeekDay.MONDAY).atHour(7).create();
-    expect(ScriptApp.getUserTriggers(fake.spreadsheet)).toHaveLength(1);
+    // getUserTriggers(spreadsheet) lists the triggers whose source is the spreadsheet, not time-driven ones
+    expect(ScriptApp.getUserTriggers(fake.spreadsheet)).toHaveLength(0);
+    expect(ScriptApp.getProjectTriggers()).toHaveLength(1);
     fake.setUser('leader@school.example');
-    const mine = ScriptApp.getUserTriggers(fake.spreadsheet);
+    expect(ScriptApp.getUserTriggers(fake.spreadsheet).map((x) => x.getHandlerFunction())).toEqual(['opened']);
+    const mine = ScriptApp.getProjectTriggers();
     expect(mine.map((x) => x.getHandlerFunction())).toEqual(['nightly', 'opened']);
     ScriptApp.deleteTrigger(mine[0]);
     expect(ScriptApp.getProjectTriggers().map((x) => x.getUniqueId())).toEqual([mine[1].getUniqueId()]);

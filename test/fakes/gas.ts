@@ -59,7 +59,27 @@ export interface GasFakeOptions {
   fetch?: (url: string, params: Record<string, unknown>) => FetchResult;
   parseStrings?: boolean; // default true, see header
   uiAvailable?: boolean; // false simulates a trigger context: getUi() throws
+  /**
+   * How the project is deployed (default 'addon'). 'bound': a script bound to the spreadsheet (the
+   * template copy or clasp route): the add-on-only trigger limits do not apply, and its time-driven
+   * triggers belong to the project, not to the spreadsheet (see ScriptApp.getUserTriggers below).
+   */
+  deployment?: 'addon' | 'bound';
+  /**
+   * Scopes the user granted (default: all). Since January 2025 users may tick only some scopes on the
+   * consent screen ("granular consent", developers.google.com/workspace/add-ons/concepts/granular-consent):
+   * a service whose scope is missing then throws, and ScriptApp.requireScopes throws.
+   */
+  grantedScopes?: string[];
+  /** Called on every counted call: e.g. advance a simulated clock by a per-call latency. */
+  onCall?: (service: Service, method: string) => void;
 }
+const SCOPE = {
+  mail: 'https://www.googleapis.com/auth/script.send_mail',
+  triggers: 'https://www.googleapis.com/auth/script.scriptapp',
+  drive: 'https://www.googleapis.com/auth/drive.readonly',
+  fetch: 'https://www.googleapis.com/auth/script.external_request',
+};
 export interface SentMessage {
   from: string; to: string[]; cc: string[]; bcc: string[]; subject: string; body: string;
   htmlBody?: string; name?: string; replyTo?: string; noReply?: boolean; attachments?: unknown[];
@@ -68,7 +88,11 @@ export type MenuItemRecord = { caption: string; functionName: string } | { separ
 export interface MenuRecord { name: string | null; addon: boolean; items: MenuItemRecord[] }
 export interface AlertRecord { title: string | null; prompt: string; buttons: UiButtonSet; response: UiButton }
 export interface PromptRecord { title: string | null; prompt: string; buttons: UiButtonSet; response: { text: string; button: UiButton } }
-export interface ShownHtml { kind: 'sidebar' | 'modal' | 'modeless'; title: string; content: string; width?: number; height?: number }
+/**
+ * `meta`: the tags set through HtmlOutput.addMetaTag, the only ones that reach the page ("Meta tags
+ * included directly in an Apps Script HTML file are ignored": reference/html/html-output#addMetaTag).
+ */
+export interface ShownHtml { kind: 'sidebar' | 'modal' | 'modeless'; title: string; content: string; width?: number; height?: number; meta?: Record<string, string> }
 export interface ToastRecord { message: string; title: string | null; timeoutSeconds: number | null }
 export interface FakeTrigger {
   id: string; handler: string; eventType: string; source: string; sourceId: string | null;
@@ -935,7 +959,7 @@ export class FakeUi extends Counted {
   private show(method: string, kind: ShownHtml['kind'], html: unknown, title?: string) {
     this.c(method);
     if (!(html instanceof HtmlOutput)) throw mismatch([html], `Ui.${method}`);
-    const rec: ShownHtml = { kind, title: title ?? html._title, content: html._content, width: html._width, height: html._height };
+    const rec: ShownHtml = { kind, title: title ?? html._title, content: html._content, width: html._width, height: html._height, meta: { ...html._meta } };
     (kind === 'sidebar' ? this.$.ui.sidebars : this.$.ui.dialogs).push(rec);
   }
   showSidebar(userInterface: HtmlOutput) { this.show('showSidebar', 'sidebar', userInterface); }
@@ -976,7 +1000,11 @@ export class FakeProperties extends Counted {
 }
 export class FakePropertiesService extends Counted {
   constructor($: GasFakeImpl) { super($, 'properties', 'PropertiesService'); }
-  getDocumentProperties() { this.c('getDocumentProperties'); return new FakeProperties(this.$, this.$.propertyStore('document')); }
+  /**
+   * "If this method is called outside of the context of a containing document (such as from a standalone
+   * script or web app), this method returns null" (reference/properties/properties-service#getDocumentProperties()).
+   */
+  getDocumentProperties() { this.c('getDocumentProperties'); return this.$.documentContext ? new FakeProperties(this.$, this.$.propertyStore('document')) : null; }
   getScriptProperties() { this.c('getScriptProperties'); return new FakeProperties(this.$, this.$.propertyStore('script')); }
   getUserProperties() { this.c('getUserProperties'); return new FakeProperties(this.$, this.$.propertyStore('user')); }
 }
@@ -1015,7 +1043,8 @@ export class FakeLock extends Counted {
 }
 export class FakeLockService extends Counted {
   constructor($: GasFakeImpl) { super($, 'lock', 'LockService'); }
-  getDocumentLock() { this.c('getDocumentLock'); return new FakeLock(this.$, 'document'); }
+  /** "If this method is called outside of the context of a containing document ... null is returned" (reference/lock/lock-service#getDocumentLock()). */
+  getDocumentLock() { this.c('getDocumentLock'); return this.$.documentContext ? new FakeLock(this.$, 'document') : null; }
   getScriptLock() { this.c('getScriptLock'); return new FakeLock(this.$, 'script'); }
   getUserLock() { this.c('getUserLock'); return new FakeLock(this.$, `user:${this.$.user}`); }
 }
@@ -1116,9 +1145,10 @@ function splitRecipients(list: unknown): string[] {
 }
 export class FakeMailApp extends Counted {
   constructor($: GasFakeImpl) { super($, 'mail', 'MailApp'); }
-  getRemainingDailyQuota() { this.c('getRemainingDailyQuota'); return this.$.mailQuota; }
+  getRemainingDailyQuota() { this.c('getRemainingDailyQuota'); this.$.needScope(SCOPE.mail, 'MailApp.getRemainingDailyQuota'); return this.$.mailQuota; }
   sendEmail(...args: unknown[]) {
     this.c('sendEmail');
+    this.$.needScope(SCOPE.mail, 'MailApp.sendEmail');
     const [a, b, c, d] = args;
     let m: MailMessage;
     if (args.length === 1 && typeof a === 'object' && a !== null) m = a as MailMessage;
@@ -1199,7 +1229,7 @@ export class FakeDriveApp extends Counted {
     if (!n || n.kind !== kind) throw ex(NO_ITEM);
     return n;
   }
-  getFolderById(id: string) { this.c('getFolderById'); return new FakeFolder(this.$, this.node(id, 'folder')); }
+  getFolderById(id: string) { this.c('getFolderById'); this.$.needScope(SCOPE.drive, 'DriveApp.getFolderById'); return new FakeFolder(this.$, this.node(id, 'folder')); }
   getFileById(id: string) { this.c('getFileById'); return new FakeFile(this.$, this.node(id, 'file')); }
   getRootFolder() { this.c('getRootFolder'); return new FakeFolder(this.$, this.node(ROOT_ID, 'folder')); }
   private cont(token: string): { ids: string[]; i: number } {
@@ -1233,7 +1263,7 @@ export class FakeUrlFetchApp extends Counted {
     }
     return new HttpResponse(this.$, res);
   }
-  fetch(url: string, params?: Record<string, unknown>) { this.c('fetch'); return this.one(url, params); }
+  fetch(url: string, params?: Record<string, unknown>) { this.c('fetch'); this.$.needScope(SCOPE.fetch, 'UrlFetchApp.fetch'); return this.one(url, params); }
   fetchAll(requests: (string | ({ url: string } & Record<string, unknown>))[]) {
     this.c('fetchAll');
     return requests.map((r) => (typeof r === 'string' ? this.one(r) : this.one(r.url, r)));
@@ -1328,27 +1358,52 @@ export class FakeScriptApp extends Counted {
   constructor($: GasFakeImpl) { super($, 'script', 'ScriptApp'); }
   newTrigger(functionName: string) {
     this.c('newTrigger');
+    this.$.needScope(SCOPE.triggers, 'ScriptApp.newTrigger');
     if (typeof functionName !== 'string' || !functionName) throw mismatch([functionName], 'ScriptApp.newTrigger');
     return new TriggerBuilder(this.$, functionName);
   }
+  /**
+   * "Gets all installable triggers owned by this user in the given spreadsheet, for this script or
+   * add-on only" (developers.google.com/apps-script/reference/script/script-app#getUserTriggers(Spreadsheet)).
+   * A time-driven trigger's source is the clock, not the spreadsheet, and Google does not document
+   * that this method returns it, so the fake returns only triggers whose source is the spreadsheet.
+   */
   getUserTriggers(document: FakeSpreadsheet) {
     this.c('getUserTriggers');
     const id = document instanceof FakeSpreadsheet ? document._id : String(document);
-    return this.$.triggers.filter((t) => t.owner === this.$.user && t.documentId === id).map((t) => new FakeTriggerHandle(this.$, t));
+    return this.$.triggers.filter((t) => t.owner === this.$.user && t.sourceId === id).map((t) => new FakeTriggerHandle(this.$, t));
   }
+  /**
+   * "Gets all installable triggers associated with the current project and current user"
+   * (reference/script/script-app#getProjectTriggers()). For an add-on the project is the add-on, so this
+   * includes the user's triggers in every document the add-on runs in; for a bound script, the one file.
+   */
   getProjectTriggers() { this.c('getProjectTriggers'); return this.$.triggers.filter((t) => t.owner === this.$.user).map((t) => new FakeTriggerHandle(this.$, t)); }
+  /**
+   * Throws when the user has not granted every one of these scopes (granular consent); Google shows
+   * the consent screen again when the call comes from a menu or sidebar
+   * (reference/script/script-app#requireScopes(AuthMode,String)).
+   */
+  requireScopes(_authMode: string, scopes: string[]) {
+    this.c('requireScopes');
+    const missing = this.$.missingScopes(scopes);
+    if (missing.length) throw ex(`Authorization is required to perform that action. Missing: ${missing.join(', ')}`);
+  }
   deleteTrigger(trigger: FakeTriggerHandle) {
     this.c('deleteTrigger');
     const i = this.$.triggers.findIndex((t) => t.id === trigger?._t?.id);
     if (i >= 0) this.$.triggers.splice(i, 1);
   }
-  getAuthorizationInfo(_authMode: string) {
+  /** With `oAuthScopes`, "REQUIRED" when any of them is not granted (reference/script/authorization-info). */
+  getAuthorizationInfo(_authMode: string, oAuthScopes?: string[]) {
     this.c('getAuthorizationInfo');
-    const required = this.$.authorizationRequired;
     const $ = this.$;
+    const missing = oAuthScopes ? $.missingScopes(oAuthScopes) : [];
+    const required = $.authorizationRequired || missing.length > 0;
     return {
       getAuthorizationStatus: () => { $.count('script', 'AuthorizationInfo.getAuthorizationStatus'); return required ? 'REQUIRED' : 'NOT_REQUIRED'; },
       getAuthorizationUrl: () => { $.count('script', 'AuthorizationInfo.getAuthorizationUrl'); return required ? 'https://script.google.com/authorize' : null; },
+      getAuthorizedScopes: () => { $.count('script', 'AuthorizationInfo.getAuthorizedScopes'); return $.grantedScopes ? [...$.grantedScopes] : null; },
     };
   }
   getOAuthToken() { this.c('getOAuthToken'); return 'fake-oauth-token'; }
@@ -1475,6 +1530,8 @@ export interface GasFake {
   propertyStore(kind: 'document' | 'script' | 'user', email?: string): Record<string, string>;
   setUiAvailable(available: boolean): void;
   setAuthorizationRequired(required: boolean): void;
+  /** false: as when the script runs outside the tracker: LockService.getDocumentLock() and getDocumentProperties() give null */
+  setDocumentContext(inDocument: boolean): void;
   limited(): GasGlobals;
 }
 
@@ -1496,7 +1553,17 @@ class GasFakeImpl implements GasFake {
   readonly parseStrings: boolean;
   uiAvailable: boolean;
   authorizationRequired = false;
-  readonly addon = true;
+  readonly addon: boolean;
+  /** false: the code runs outside a containing document (document lock and properties are null) */
+  documentContext = true;
+  grantedScopes: string[] | null;
+  missingScopes(scopes: string[]): string[] { return this.grantedScopes ? scopes.filter((x) => !this.grantedScopes!.includes(x)) : []; }
+  /** A service whose scope the user did not grant throws the documented permission error. */
+  needScope(scope: string, method: string): void {
+    if (this.missingScopes([scope]).length) throw ex(`You do not have permission to call ${method}. Required permissions: ${scope}`);
+  }
+  /** Called on every counted call (e.g. to advance a simulated clock by a per-call latency). */
+  onCall: ((service: Service, method: string) => void) | null = null;
   nextChartId = 1;
   nextTriggerId = 1;
   private nextDriveId = 1;
@@ -1534,6 +1601,9 @@ class GasFakeImpl implements GasFake {
     this.files = { ...(opts.files ?? {}) };
     this.parseStrings = opts.parseStrings ?? true;
     this.uiAvailable = opts.uiAvailable ?? true;
+    this.addon = (opts.deployment ?? 'addon') === 'addon';
+    this.grantedScopes = opts.grantedScopes ? [...opts.grantedScopes] : null;
+    this.onCall = opts.onCall ?? null;
     this.fetchHandler = opts.fetch ?? ((url) => { throw ex(`Address unavailable: ${url}`); });
     const id = opts.spreadsheetId ?? 'fake-spreadsheet-id';
     this.spreadsheet = new FakeSpreadsheet(this, id, opts.url ?? `https://docs.google.com/spreadsheets/d/${id}/edit`, opts.name ?? 'Careers Tracker', opts.timeZone ?? 'Europe/London');
@@ -1550,7 +1620,7 @@ class GasFakeImpl implements GasFake {
   }
 
   /** The one counting helper. */
-  count(service: Service, method: string): void { this.calls._record(service, method); }
+  count(service: Service, method: string): void { this.calls._record(service, method); this.onCall?.(service, method); }
 
   nextAnswer(): UiAnswer | undefined { return this.ui.pending.shift(); }
 
@@ -1672,6 +1742,7 @@ class GasFakeImpl implements GasFake {
   }
   setUiAvailable(available: boolean): void { this.uiAvailable = available; }
   setAuthorizationRequired(required: boolean): void { this.authorizationRequired = required; }
+  setDocumentContext(inDocument: boolean): void { this.documentContext = inDocument; }
 
   limited(): GasGlobals {
     const deny = <T extends object>(target: T, service: string, allow: string[] = []): T =>

@@ -7,6 +7,7 @@ import { SheetsWorkbook } from '../../src/gas/workbook';
 import type { JobContext } from '../../src/jobs/context';
 import type { ClockPort } from '../../src/ports';
 import { GasDocumentLock, GasProperties, GasUser } from '../../src/gas/services';
+import { BATCH } from '../../src/jobs/bulletin';
 import { toSheetValues, type Tabs } from '../support/synthetic';
 
 export function installFake(opts: GasFakeOptions = {}): GasFake {
@@ -28,6 +29,7 @@ export function gasJobContext(fake: GasFake, day = '2026-03-02'): JobContext {
     documentProperties: new GasProperties(fake.globals.PropertiesService.getDocumentProperties() as unknown as GoogleAppsScript.Properties.Properties),
     userProperties: new GasProperties(fake.globals.PropertiesService.getUserProperties() as unknown as GoogleAppsScript.Properties.Properties),
     user: new GasUser(),
+    sendBatch: BATCH,
   };
 }
 

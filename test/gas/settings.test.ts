@@ -11,7 +11,7 @@ describe('Settings', () => {
     const fake = installFake({ user: 'cl@school.example' });
     loadTabs(fake, syntheticTracker({ pupils: 20 }));
     const week = isoWeekKey(formatDate(new Date(), 'Europe/London', 'yyyy-MM-dd'));
-    const props = fake.globals.PropertiesService.getDocumentProperties();
+    const props = fake.globals.PropertiesService.getDocumentProperties()!;
     props.setProperty(OWNER_KEY, 'cl@school.example');
     props.setProperty(doneKey('bulletin'), week);
     fake.globals.PropertiesService.getUserProperties().setProperty('vacancyApiKey', 'SECRETSECRETSECRET1234');

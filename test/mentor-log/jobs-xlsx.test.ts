@@ -130,6 +130,19 @@ describe('saving a meeting to a .xlsx tracker', () => {
     expect(wb.readTab('Meetings')).toHaveLength(6);
   });
 
+  it('saves an edited form sent again under the same request id (the first answer was lost), and says an earlier version was saved', () => {
+    const { wb, ctx } = setup(STAFF.fr);
+    const req = request({ notes: 'First draft' });
+    expect(saveMeeting(ctx, req).duplicate).toBe(false);
+    const edited = saveMeeting(ctx, { ...req, notes: 'First draft, with what the parent said' });
+    expect(edited.duplicate).toBe(false);
+    expect(edited.message).toContain('An earlier version of this form was saved too');
+    const notes = wb.readTab('Meetings')!.map((r) => r.find((c) => typeof c === 'string' && c.startsWith('First draft')));
+    expect(notes.filter(Boolean)).toEqual(['First draft', 'First draft, with what the parent said']);
+    // ...and the same edited save repeated is still saved once.
+    expect(saveMeeting(ctx, { ...req, notes: 'First draft, with what the parent said' }).duplicate).toBe(true);
+  });
+
   it('refuses a pupil who is not the caller\'s mentee, someone not in Staff, and a bad meeting, writing nothing', () => {
     for (const [email, over, why] of [
       [STAFF.lg, {}, /not one of your mentees/],

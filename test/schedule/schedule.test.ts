@@ -185,21 +185,17 @@ describe('the hourly trigger', () => {
     expect(fake.propertyStore('document')[doneKey('unplaced')]).toBe('2026-W10');
   });
 
-  it('a mail failure half-way is retried by the next tick without sending anything twice', () => {
+  it('one refused address is logged and skipped, the alerts after it still go, and it is not retried every hour', () => {
     const fake = setup();
     scheduleWeeklyJobs();
-    fake.failMailOn(2);
+    fake.failMailOn(2, 'Invalid email: fr@school.example');
     tick(fake);
-    expect(sentTo(fake)).toEqual(['cl@school.example']);
+    expect(sentTo(fake)).toEqual(RECIPIENTS.filter((r) => r !== 'fr@school.example'));
     expect(logRows(fake).find((r) => r.outcome === 'failed')).toMatchObject({ job: 'unplaced', recipient: 'fr@school.example' });
-    expect(logRows(fake).find((r) => r.job === 'schedule' && r.outcome === 'incomplete' && r.details.startsWith('unplaced:'))?.details).toContain('Service unavailable: Email');
-    expect(fake.propertyStore('document')[doneKey('unplaced')]).toBeUndefined();
+    expect(logRows(fake).find((r) => r.job === 'unplaced' && r.outcome === 'ok')?.details).toContain('1 refused (fr@school.example: Invalid email');
     at('2026-03-02T09:30:00Z');
     tick(fake);
-    expect(sentTo(fake)).toEqual(RECIPIENTS);
-    at('2026-03-02T10:30:00Z');
-    tick(fake);
-    expect(sentTo(fake)).toEqual(RECIPIENTS);
+    expect(sentTo(fake)).toEqual(RECIPIENTS.filter((r) => r !== 'fr@school.example'));
   });
 
   it('when the daily quota runs out, the rest go at a later tick', () => {

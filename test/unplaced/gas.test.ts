@@ -33,7 +33,7 @@ describe('Flag unplaced Year 11s in Google Sheets', () => {
     flagUnplacedYear11s();
     expect(fake.ui.alerts).toHaveLength(1);
     expect(fake.ui.alerts[0].title).toBe('Flag unplaced Year 11s');
-    expect(fake.ui.alerts[0].prompt).toContain('3 pupils in Year 11: 1 placed, 1 red, 1 amber.');
+    expect(fake.ui.alerts[0].prompt).toContain('3 pupils in Year 11: 1 placed (offer accepted), 2 not yet: 0 holding an offer, 2 with no offer; 1 red, 1 amber.');
     expect(fake.ui.alerts[0].prompt).toContain('Alerts sent: 3.');
     const values = fake.sheetValues('Unplaced');
     expect(values[4].slice(0, 3)).toEqual(['Red', 'A1', '<b>Sam</b> & "Jo"']);

@@ -9,7 +9,7 @@ import { Outbox } from '../../src/node/outbox';
 import { main } from '../../src/node/cli';
 import type { JobContext } from '../../src/jobs/context';
 import type { MailMessage, MailPort } from '../../src/ports';
-import { runUnplaced } from '../../src/jobs/unplaced';
+import { unplacedWeeklyJob, runUnplaced } from '../../src/jobs/unplaced';
 import { d, pupil, tabsOf, wellSupported, type Spec } from './build';
 
 const TODAY = '2026-03-02';
@@ -60,7 +60,7 @@ describe('Flag unplaced Year 11s on a .xlsx tracker', () => {
     const tab = wb.readTab('Unplaced')!;
     expect(tab[0].slice(0, 2)).toEqual(['Unplaced Year 11s', 'Generated']);
     expect(tab[0][2]).toEqual({ day: TODAY, time: '08:00' });
-    expect(tab[1][0]).toBe('5 pupils in Year 11: 1 placed (offer accepted), 2 red, 2 amber. Application deadline 31 January 2026; offer deadline 31 March 2026.');
+    expect(tab[1][0]).toBe('5 pupils in Year 11: 1 placed (offer accepted), 4 not yet: 1 holding an offer, 3 with no offer; 2 red, 2 amber. Application deadline 31 January 2026; offer deadline 31 March 2026.');
     expect(tab[3].slice(0, 8)).toEqual(['Level', 'Pupil ID', 'Name', 'Form', 'Mentor', 'Application status', 'Reasons', 'Days since last meeting']);
     const rows = tab.slice(4, 8);
     expect(rows.map((x) => [x[0], x[2]])).toEqual([['Red', 'Dev Nomentor'], ['Red', 'Zoe Rejected'], ['Amber', 'Ann Offer'], ['Amber', 'Ben Applied']]);
@@ -70,7 +70,7 @@ describe('Flag unplaced Year 11s on a .xlsx tracker', () => {
     expect(zoe[7]).toBe(56);
     expect(zoe[8]).toEqual({ day: '2026-01-05' });
     expect(zoe[9]).toBe(1);
-    expect(rows[0][4]).toBe('None');
+    expect(rows[0][4]).toBe('No mentor');
     expect(rows[0][6]).toBe('No application made; No mentor');
   });
 
@@ -118,23 +118,52 @@ describe('Flag unplaced Year 11s on a .xlsx tracker', () => {
     expect(logOf(wb).filter((l) => l.outcome === 'sent').map((l) => l.recipient)).toEqual(['cl@school.example', 'fr@school.example', 'js@school.example']);
   });
 
-  it('a mail failure half-way is logged, and the next run sends only what was not sent', () => {
+  it('one refused address is logged and skipped, the alerts after it still go, and it is not retried that week', () => {
     const wb = workbookOf();
     const sent: string[] = [];
     let failOn = 2;
     const flaky: MailPort = {
       remainingQuota: () => 100,
       send(m: MailMessage) {
-        if (--failOn === 0) throw new Error('Service unavailable: Email');
+        if (--failOn === 0) throw new Error('Invalid email: fr@school.example');
         sent.push(m.to);
         return m.to;
       },
     };
     const first = runUnplaced(ctxFor(wb, flaky));
-    expect(first).toMatchObject({ sent: 1, deferred: 2, failure: 'Service unavailable: Email' });
+    expect(first).toMatchObject({ sent: 2, deferred: 0, failure: null, refused: ['fr@school.example: Invalid email: fr@school.example'] });
     expect(logOf(wb).find((l) => l.outcome === 'failed')).toMatchObject({ recipient: 'fr@school.example', week: '2026-W10' });
+    expect(logOf(wb).at(-1)!.details).toContain('1 refused (fr@school.example: Invalid email');
     const second = runUnplaced(ctxFor(wb, flaky));
-    expect(second).toMatchObject({ sent: 2, alreadySent: 1, failure: null });
+    expect(second).toMatchObject({ sent: 0, alreadySent: 3, failure: null });
+    expect(sent).toEqual(['cl@school.example', 'js@school.example']);
+  });
+
+  it('stops at the run\'s time budget, says so in the Log, and the next run sends the rest (the weekly job is incomplete meanwhile)', () => {
+    const wb = workbookOf();
+    const out = runUnplaced({ ...ctxFor(wb, new Outbox(tmp())), deadline: 0 });
+    expect(out).toMatchObject({ sent: 0, deferred: 3 });
+    expect(out.failure).toContain('time limit');
+    expect(logOf(wb).at(-1)).toMatchObject({ outcome: 'incomplete' });
+    expect(logOf(wb).at(-1)!.details).toContain('3 left for the next run (stopped to stay within Google\'s time limit');
+    expect(unplacedWeeklyJob.run({ ...ctxFor(wb, new Outbox(tmp())), deadline: 0 }).complete).toBe(false);
+    expect(runUnplaced(ctxFor(wb, new Outbox(tmp())))).toMatchObject({ sent: 3, deferred: 0 });
+  });
+
+  it('a quota refusal half-way stops the run, and the next run sends only what was not sent', () => {
+    const wb = workbookOf();
+    const sent: string[] = [];
+    let failOn = 2;
+    const flaky: MailPort = {
+      remainingQuota: () => 100,
+      send(m: MailMessage) {
+        if (--failOn === 0) throw new Error('Service invoked too many times for one day: email.');
+        sent.push(m.to);
+        return m.to;
+      },
+    };
+    expect(runUnplaced(ctxFor(wb, flaky))).toMatchObject({ sent: 1, deferred: 2 });
+    expect(runUnplaced(ctxFor(wb, flaky))).toMatchObject({ sent: 2, alreadySent: 1, failure: null });
     expect(sent).toEqual(['cl@school.example', 'fr@school.example', 'js@school.example']);
   });
 
@@ -184,7 +213,7 @@ describe('careers-tracker unplaced', () => {
     await workbookOf().save(file);
     const run = await cli(['unplaced', '--workbook', file, '--outbox', path.join(dir, 'out'), '--today', TODAY, '--quota', '2']);
     expect(run.code).toBe(0);
-    expect(run.out).toContain('5 pupils in Year 11: 1 placed, 2 red, 2 amber');
+    expect(run.out).toContain('5 pupils in Year 11: 1 placed (offer accepted), 4 not yet: 1 holding an offer, 3 with no offer; 2 red, 2 amber.');
     expect(run.out).toContain('Dev Nomentor');
     expect(run.out).toContain('Alerts drafted into the outbox: 2; 1 left over (quota).');
   });

@@ -13,10 +13,8 @@ const TITLE = 'Report on evidence folders';
 export function reportOnEvidenceFolders(): void {
   withPermission_('evidence', TITLE, (ctx) => {
     const gathered = gatherEvidence(ctx);
-    if (gathered.ok) {
-      ctx.lock!.withLock(() => writeEvidence(ctx, gathered));
-      showTab_(EVIDENCE_TAB);
-    }
+    if (gathered.ok || gathered.reason === 'in-progress') ctx.lock!.withLock(() => writeEvidence(ctx, gathered));
+    if (gathered.ok) showTab_(EVIDENCE_TAB);
     return evidenceMessage_(gathered);
   });
 }

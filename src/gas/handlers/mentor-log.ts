@@ -8,7 +8,9 @@ import { callMentorLogApi } from '../../jobs/mentor-log';
 import type { ApiResult } from '../../ui/api';
 
 export function openMentorLog(): void {
-  const html = HtmlService.createHtmlOutputFromFile('sidebar').setTitle('Mentor log');
+  // Meta tags written in the HTML file are ignored: HtmlService takes them through addMetaTag.
+  const html = HtmlService.createHtmlOutputFromFile('sidebar').setTitle('Mentor log')
+    .addMetaTag('viewport', 'width=device-width, initial-scale=1');
   SpreadsheetApp.getUi().showSidebar(html);
 }
 

@@ -8,13 +8,17 @@ import { runScheduledTick, scheduleNow, scheduleWeekly, stopWeekly } from '../..
 import { appendLog } from '../../jobs/context';
 import type { JobContext } from '../../jobs/context';
 import { LockBusyError } from '../../ports';
+import { consentMessage_, missingPermissions_ } from '../consent';
+
+const triggers_ = (ctx: JobContext) =>
+  new GasTriggers(SpreadsheetApp.getActiveSpreadsheet(), ctx.documentProperties!, (ctx.user?.email() ?? '').trim().toLowerCase());
 
 export function scheduleWeeklyJobs(): void {
-  runFromMenu_('schedule', 'Schedule weekly jobs', (ctx) => scheduleWeekly(ctx, new GasTriggers(SpreadsheetApp.getActiveSpreadsheet())).message);
+  runFromMenu_('schedule', 'Schedule weekly jobs', (ctx) => scheduleWeekly(ctx, triggers_(ctx)).message);
 }
 
 export function stopWeeklyJobs(): void {
-  runFromMenu_('schedule', 'Stop weekly jobs', (ctx) => stopWeekly(ctx, new GasTriggers(SpreadsheetApp.getActiveSpreadsheet())).message);
+  runFromMenu_('schedule', 'Stop weekly jobs', (ctx) => stopWeekly(ctx, triggers_(ctx)).message);
 }
 
 /**
@@ -25,6 +29,9 @@ export function runWeeklyJobs(): void {
   let ctx: JobContext | null = null;
   try {
     ctx = { ...gasContext(), user: new GasEffectiveUser() };
+    // A trigger cannot ask for consent: a permission taken back since scheduling is said in the Log.
+    const missing = missingPermissions_('schedule');
+    if (missing.length) throw new Error(consentMessage_(missing, false));
     const r = runScheduledTick(ctx);
     console.log(`Weekly jobs, ${r.weekKey}: ${r.skipped ?? r.jobs.map((j) => `${j.id} ${j.outcome}`).join(', ')}`);
   } catch (e) {

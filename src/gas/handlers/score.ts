@@ -12,7 +12,7 @@ export function scoreBenchmarks(): void {
       `${r.headline}.`,
       r.benchmarks.map((b) => `Benchmark ${b.id}: ${b.score === null ? 'not assessed' : `${b.score}% (${b.status.toLowerCase()})`}`).join('\n'),
       'These scores are indicative: the Compass evaluation\'s own formula is not public.',
-      `The Coverage tab shows each pupil on roll against each criterion (${r.coverage.notMet} not met).`,
+      `The Coverage tab shows each pupil on roll against each criterion (${r.coverage.notMet} gaps: each is one pupil not yet meeting one criterion, so a pupil can count several times).`,
     ].join('\n\n');
   });
 }
