@@ -41,6 +41,8 @@ const COLUMN_MEANING: Record<string, string> = {
   'Meetings.aspirations': 'Post-16 aspirations',
   'Meetings.motivation': 'Motivation triggers',
   'Meetings.shared': 'When (or whether) the meeting was shared with parents',
+  'Meetings.staffOnly': 'A meeting staff chose not to share: left out of the pupil\'s record and the transition document (it is in a subject access request)',
+  'Pupils.shareConsent': 'Consent to share the transition document with the next provider; without yes it is not made',
   'Actions.owner': 'Who does it: staff initials, or `Pupil`',
   'Actions.status': 'Blank means Open',
   'Activities.yearGroups': 'Year groups that attended as a whole',
