@@ -90,7 +90,8 @@ export type ColumnKind =
   | { kind: 'staff'; orPupil?: boolean }
   | { kind: 'yearGroups' }
   | { kind: 'pupils' }
-  | { kind: 'benchmarks' };
+  | { kind: 'benchmarks' }
+  | { kind: 'list' };
 
 export interface ColumnSpec {
   key: string;
@@ -129,6 +130,7 @@ export const STAFF_TAB: TabSpec = {
     { key: 'email', header: 'Email', required: true, type: { kind: 'email' } },
     { key: 'role', header: 'Role', required: true, type: term(plain(ROLES), true) },
     { key: 'level6', header: 'Level 6', aliases: ['L6', 'Qualified adviser'], type: yesno },
+    { key: 'form', header: 'Form', aliases: ['Forms', 'Tutor group'], type: { kind: 'list' } },
   ],
 };
 
@@ -201,6 +203,8 @@ export const ACTIVITIES_TAB: TabSpec = {
     { key: 'providerAccess', header: 'Provider access', aliases: ['PAL'], type: yesno },
     { key: 'benchmarks', header: 'Benchmarks', aliases: ['BM'], type: { kind: 'benchmarks' } },
     { key: 'evidence', header: 'Evidence', aliases: ['Link'], type: { kind: 'url' } },
+    { key: 'forms', header: 'Forms', aliases: ['Tutor groups', 'Form groups', 'Classes'], type: { kind: 'list' } },
+    { key: 'absent', header: 'Absent', aliases: ['Absentees', 'Did not attend'], type: { kind: 'pupils' } },
   ],
 };
 

@@ -194,6 +194,8 @@ function readCell(
       return readListItems(cell, col, readYearGroup, report);
     case 'benchmarks':
       return readListItems(cell, col, readBenchmark, report);
+    case 'list':
+      return readListItems(cell, col, (item) => ({ ok: true, value: item }), report);
     case 'pupils':
       return readListItems(
         cell, col,

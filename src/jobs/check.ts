@@ -3,6 +3,7 @@
  */
 import type { OutCell } from '../ports';
 import type { Problem } from '../domain/table';
+import { checkAbsentees } from '../domain/attendees';
 import { type JobContext, appendLog, generatedRow, loadTracker, nowFor } from './context';
 
 export interface CheckResult {
@@ -24,6 +25,7 @@ export function sortProblems(problems: Problem[]): Problem[] {
 export function runCheck(ctx: JobContext): CheckResult {
   const tracker = loadTracker(ctx.workbook);
   const now = nowFor(ctx, tracker);
+  checkAbsentees(tracker, now.today);
   const problems = sortProblems(tracker.problems);
   const present = new Set(ctx.workbook.tabNames());
   const missingTabs = TAB_ORDER.filter((t) => !present.has(t));
