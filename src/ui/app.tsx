@@ -11,9 +11,10 @@ import { ErrorBox, Loading } from './chip';
 import { type ListFilter, MenteeList, initialFilter } from './list';
 import { MenteeSummary } from './mentee';
 import { type Draft, MeetingForm, newDraft, toRequest } from './meeting-form';
+import { ActivityLog, canLogActivities } from './activity-log';
 
 type Loadable<T> = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; value: T };
-type Route = { name: 'list' } | { name: 'mentee'; id: string } | { name: 'form'; id: string };
+type Route = { name: 'list' } | { name: 'mentee'; id: string } | { name: 'form'; id: string } | { name: 'activity' };
 
 function message(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
@@ -155,12 +156,19 @@ export function App({ client = api }: { client?: MentorLogApiClient }) {
     ).then(() => setPendingRows((rows) => rows.filter((r) => r !== a.row)));
   };
 
+  if (route.name === 'activity') return <ActivityLog client={client} onBack={backToList} />;
+
   if (route.name === 'list') {
     if (log.status === 'loading') return <Loading what="Loading your mentees…" />;
     if (log.status === 'error') return <ErrorBox message={log.message} onRetry={loadList} />;
     return (
-      <MenteeList log={log.value} filter={filter ?? initialFilter(log.value)} onFilter={setFilter}
-        onOpen={openMentee} onRefresh={loadList} focusId={lastOpened.current} />
+      <>
+        {canLogActivities(log.value.viewer) && (
+          <button type="button" class="secondary small log-activity" onClick={() => setRoute({ name: 'activity' })}>Log an activity</button>
+        )}
+        <MenteeList log={log.value} filter={filter ?? initialFilter(log.value)} onFilter={setFilter}
+          onOpen={openMentee} onRefresh={loadList} focusId={lastOpened.current} />
+      </>
     );
   }
 

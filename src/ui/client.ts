@@ -56,6 +56,8 @@ export const api: MentorLogApiClient = {
   getMentee: (pupilId) => call('getMentee', pupilId),
   saveMeeting: (request) => call('saveMeeting', request),
   markActionDone: (request) => call('markActionDone', request),
+  getActivityForm: () => call('getActivityForm'),
+  saveActivity: (request) => call('saveActivity', request),
 };
 
 export type MentorLogApiClient = {

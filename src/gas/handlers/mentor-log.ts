@@ -38,3 +38,11 @@ export function saveMeeting(request: unknown): ApiResult<unknown> {
 export function markActionDone(request: unknown): ApiResult<unknown> {
   return answer_('markActionDone', [request]);
 }
+
+export function getActivityForm(): ApiResult<unknown> {
+  return answer_('getActivityForm', []);
+}
+
+export function saveActivity(request: unknown): ApiResult<unknown> {
+  return answer_('saveActivity', [request]);
+}
