@@ -43,7 +43,7 @@ export interface Preview {
   close(): Promise<void>;
 }
 
-const WRITES: ApiFunction[] = ['saveMeeting', 'markActionDone'];
+const WRITES: ApiFunction[] = ['saveMeeting', 'markActionDone', 'saveActivity'];
 const MAX_BODY = 1_000_000;
 
 /** The sidebar as built by scripts/build-sidebar.mjs. */

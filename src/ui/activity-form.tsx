@@ -99,20 +99,18 @@ export function ActivityForm(props: {
             <label for="a-title">Activity</label>
             <input id="a-title" type="text" maxLength={LIMITS.plan} value={d.title} onInput={(e) => set('title', value(e))} />
           </div>
-          <div class="two">
-            <div class="field">
-              <label for="a-date">Date</label>
-              <input id="a-date" type="date" max={view.today} value={d.date} onInput={(e) => set('date', value(e))} />
-            </div>
-            <div class="field">
-              <label for="a-type">Type</label>
-              <select id="a-type" value={d.type} onChange={(e) => {
-                const t = view.types.find((x) => x.value === value(e)) ?? view.types[0];
-                props.onChange({ ...d, type: t.value, benchmarks: [...t.benchmarks], providerAccess: t.providerAccess });
-              }}>
-                {view.types.map((t) => <option key={t.value} value={t.value}>{t.value}</option>)}
-              </select>
-            </div>
+          <div class="field">
+            <label for="a-date">Date</label>
+            <input id="a-date" type="date" max={view.today} value={d.date} onInput={(e) => set('date', value(e))} />
+          </div>
+          <div class="field">
+            <label for="a-type">Type</label>
+            <select id="a-type" value={d.type} aria-describedby="a-type-hint" onChange={(e) => {
+              const t = view.types.find((x) => x.value === value(e)) ?? view.types[0];
+              props.onChange({ ...d, type: t.value, benchmarks: [...t.benchmarks], providerAccess: t.providerAccess });
+            }}>
+              {view.types.map((t) => <option key={t.value} value={t.value}>{t.value}</option>)}
+            </select>
           </div>
           <p class="hint" id="a-type-hint">Counts as {type.countsAs}.</p>
           <div class="field">
