@@ -349,7 +349,15 @@ export interface Evaluated {
   note: string | null;
 }
 
-export function evaluate(def: CriterionDefinition, f: Facts): Evaluated {
+/** Per pupil: 0 not in the cohort, 1 in it and not met, 2 met (the Coverage tab's cells). */
+export function pupilStates(def: PupilCriterion, f: Facts): Uint8Array {
+  const states = new Uint8Array(f.n);
+  for (let i = 0; i < f.n; i++) if (def.cohort(f, i)) states[i] = def.rule(f, i) ? 2 : 1;
+  return states;
+}
+
+/** One criterion on its own; `states` when already worked out (pupilStates). */
+export function evaluate(def: CriterionDefinition, f: Facts, states?: Uint8Array): Evaluated {
   if (def.level === 'school') {
     const r = def.school(f);
     return {
@@ -357,12 +365,13 @@ export function evaluate(def: CriterionDefinition, f: Facts): Evaluated {
       cohortLabel: 'school', note: r && def.note ? def.note(f) : null,
     };
   }
+  const st = states ?? pupilStates(def, f);
   let met = 0;
   let cohort = 0;
-  for (let i = 0; i < f.n; i++) {
-    if (!def.cohort(f, i)) continue;
+  for (let i = 0; i < st.length; i++) {
+    if (st[i] === 0) continue;
     cohort++;
-    if (def.rule(f, i)) met++;
+    if (st[i] === 2) met++;
   }
   return { met, cohort, value: cohort === 0 ? null : met / cohort, cohortLabel: def.cohortLabel(f), note: def.note ? def.note(f) : null };
 }

@@ -279,11 +279,22 @@ export function normaliseTerm(text: string): string {
   return String(text).trim().replace(/\s+/g, ' ').toLowerCase();
 }
 
+const TERM_INDEX = new WeakMap<Term[], Map<string, Term>>();
+
+/** The term a text names (its value or an alias); each vocabulary is indexed once, not per cell. */
 export function findTerm<T extends Term>(terms: T[], text: string): T | undefined {
-  const wanted = normaliseTerm(text);
-  return terms.find(
-    (t) => normaliseTerm(t.value) === wanted || (t.aliases ?? []).some((a) => normaliseTerm(a) === wanted),
-  );
+  let index = TERM_INDEX.get(terms);
+  if (!index) {
+    index = new Map();
+    for (const t of terms) {
+      for (const name of [t.value, ...(t.aliases ?? [])]) {
+        const k = normaliseTerm(name);
+        if (!index.has(k)) index.set(k, t);
+      }
+    }
+    TERM_INDEX.set(terms, index);
+  }
+  return index.get(normaliseTerm(text)) as T | undefined;
 }
 
 export function columnNames(spec: ColumnSpec): string[] {

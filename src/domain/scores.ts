@@ -10,7 +10,7 @@ import type { AcademicYear, Day } from './calendar';
 import { BENCHMARK_NAMES, NATIONAL_AVERAGE_ACHIEVED } from './benchmarks';
 import type { AuditRating } from './schema';
 import type { Pupil, Tracker } from './tracker';
-import { CRITERIA, type CriterionKey, type Facts, evaluate, gatherFacts } from './criteria';
+import { CRITERIA, type CriterionKey, type Facts, evaluate, gatherFacts, pupilStates } from './criteria';
 
 export type { CriterionKey } from './criteria';
 export {
@@ -163,23 +163,33 @@ function roundSigned(x: number): number {
   return x < 0 ? -roundHalfUp(-x) : roundHalfUp(x);
 }
 
-function breakdownsFor(f: Facts): Breakdown[] {
+const GROUP_BITS: Record<BreakdownGroup, number> = { all: 1, send: 2, ehcp: 4, lookedAfter: 8, disadvantaged: 16, rest: 32 };
+
+function breakdownsFor(f: Facts, states: Map<CriterionKey, Uint8Array>): Breakdown[] {
   const out: Breakdown[] = [];
-  const groups = f.tracker.pupils.map(groupsOf);
+  const bits = new Uint8Array(f.n);
+  f.tracker.pupils.forEach((p, i) => {
+    const send = p.send === 'SEN support' || p.send === 'EHCP';
+    bits[i] = GROUP_BITS.all | (send ? GROUP_BITS.send : 0) | (p.send === 'EHCP' ? GROUP_BITS.ehcp : 0)
+      | (p.lookedAfter ? GROUP_BITS.lookedAfter : 0) | (p.disadvantaged ? GROUP_BITS.disadvantaged : 0)
+      | (!send && !p.lookedAfter && !p.disadvantaged ? GROUP_BITS.rest : 0);
+  });
   for (const def of CRITERIA) {
-    if (def.level !== 'pupil') continue;
-    const counts = Object.fromEntries(BREAKDOWN_GROUPS.map((g) => [g, { pupils: 0, met: 0 }])) as Record<BreakdownGroup, { pupils: number; met: number }>;
+    const st = states.get(def.key);
+    if (!st) continue;
+    const pupils = new Int32Array(6);
+    const met = new Int32Array(6);
     for (let i = 0; i < f.n; i++) {
-      if (!def.cohort(f, i)) continue;
-      const met = def.rule(f, i);
-      const g = groups[i];
-      for (const name of BREAKDOWN_GROUPS) {
-        if (!g[name]) continue;
-        counts[name].pupils++;
-        if (met) counts[name].met++;
+      if (st[i] === 0) continue;
+      const b = bits[i];
+      for (let g = 0; g < 6; g++) {
+        if (!(b & (1 << g))) continue;
+        pupils[g]++;
+        if (st[i] === 2) met[g]++;
       }
     }
-    if (counts.all.pupils === 0) continue;
+    if (pupils[0] === 0) continue;
+    const counts = Object.fromEntries(BREAKDOWN_GROUPS.map((g, k) => [g, { pupils: pupils[k], met: met[k] }])) as Record<BreakdownGroup, { pupils: number; met: number }>;
     out.push({ key: def.key, benchmark: def.benchmark, label: def.label, groups: breakdownRows(counts) });
   }
   return out;
@@ -199,17 +209,18 @@ export function computeScores(tracker: Tracker, today: Day): Scores {
 
   const measured: MeasuredCriterion[] = [];
   const columns: CoverageColumn[] = [];
+  const states = new Map<CriterionKey, Uint8Array>();
   for (const def of CRITERIA) {
-    const r = evaluate(def, f);
+    const st = def.level === 'pupil' ? pupilStates(def, f) : undefined;
+    if (st) states.set(def.key, st);
+    const r = evaluate(def, f, st);
     measured.push({
       kind: 'measured', key: def.key, benchmark: def.benchmark, label: def.label, level: def.level,
       cohortLabel: r.cohortLabel, met: r.met, cohort: r.cohort, value: r.value, note: r.note,
     });
-    if (def.level === 'pupil' && def.onRoll && r.cohort > 0) {
+    if (st && def.level === 'pupil' && def.onRoll && r.cohort > 0) {
       const cells = new Uint8Array(rollOrder.length);
-      rollOrder.forEach((i, row) => {
-        if (def.cohort(f, i)) cells[row] = def.rule(f, i) ? MET : NOT_MET;
-      });
+      for (let row = 0; row < rollOrder.length; row++) cells[row] = st[rollOrder[row]];
       columns.push({ key: def.key, benchmark: def.benchmark, label: def.label, cells, met: r.met, cohort: r.cohort });
     }
   }
@@ -230,7 +241,7 @@ export function computeScores(tracker: Tracker, today: Day): Scores {
   return {
     asOf: today, academicYear: f.ay, achieved: benchmarks.filter((b) => b.status === 'Achieved').length,
     nationalAverage: NATIONAL_AVERAGE_ACHIEVED, benchmarks,
-    coverage: { pupils: rollOrder.map((i) => tracker.pupils[i]), columns }, breakdowns: breakdownsFor(f), pairs: f.pairs,
+    coverage: { pupils: rollOrder.map((i) => tracker.pupils[i]), columns }, breakdowns: breakdownsFor(f, states), pairs: f.pairs,
   };
 }
 

@@ -26,11 +26,11 @@ export interface JobContext {
   progress?: Progress;
 }
 
-/** Reads the tracker: one range read per tab. */
-export function loadTracker(workbook: WorkbookPort): Tracker {
+/** Reads the tracker: one range read per tab (`names`: only these tabs; the others read as missing). */
+export function loadTracker(workbook: WorkbookPort, names: string[] = TRACKER_TAB_NAMES): Tracker {
   const tabs: TrackerTabs = {};
   const present = new Set(workbook.tabNames());
-  for (const name of TRACKER_TAB_NAMES) tabs[name] = present.has(name) ? workbook.readTab(name) : null;
+  for (const name of names) tabs[name] = present.has(name) ? workbook.readTab(name) : null;
   return readTracker(tabs);
 }
 

@@ -89,8 +89,11 @@ interface Computed {
   result: ScoreResult;
 }
 
+/** The tabs scoring reads: not Actions, Vacancies or the Log (a long Log would only cost time). */
+export const SCORE_TABS = ['Settings', 'Staff', 'Pupils', 'Meetings', 'Activities', 'Destinations', 'Audit'];
+
 function compute(ctx: JobContext): Computed {
-  const tracker = loadTracker(ctx.workbook);
+  const tracker = loadTracker(ctx.workbook, SCORE_TABS);
   const now = nowFor(ctx, tracker);
   checkAbsentees(tracker, now.today);
   const scores = computeScores(tracker, now.today);
