@@ -99,7 +99,9 @@ export function readTable(
   const seen = new Map<string, Set<string>>();
   for (let i = header.headerRow; i < grid.length; i++) {
     const cells = grid[i];
-    if (cells.every((c) => isBlank(c))) continue;
+    let empty = true;
+    for (let k = 0; k < cells.length && empty; k++) empty = blank(cells[k]);
+    if (empty) continue;
     const row = i + 1;
     const parsed: ParsedRow = { row, v: {}, raw: {} };
     let keep = true;
@@ -112,13 +114,18 @@ export function readTable(
       }
       const cell: CellValue = at === undefined ? '' : cells[at] ?? '';
       parsed.raw[col.key] = cell;
-      if (isBlank(cell)) {
+      if (blank(cell)) {
         parsed.v[col.key] = null;
         if (col.required) {
           here.row = row; here.name = name; here.cell = cell;
           report(`${col.header} is missing: this row is left out until it is filled in.`);
           keep = false;
         }
+        continue;
+      }
+      if (col.type.kind === 'text' && !col.unique) {
+        // Text never fails: no result object per cell.
+        parsed.v[col.key] = typeof cell === 'string' ? cell.trim() : readText(cell);
         continue;
       }
       here.row = row; here.name = name; here.cell = cell;
@@ -147,6 +154,12 @@ export function readTable(
     if (keep) read.rows.push(parsed);
   }
   return read;
+}
+
+/** isBlank, kept local to the hot loop (a cell that is not text is never blank). */
+function blank(v: CellValue | undefined): boolean {
+  if (typeof v !== 'string') return v === undefined || v === null;
+  return v.length === 0 || v.trim().length === 0;
 }
 
 function readCell(
