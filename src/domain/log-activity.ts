@@ -41,19 +41,8 @@ export interface ActivityTypeOption {
   benchmarks: number[];
   /** provider access preset (yes for a technical provider) */
   providerAccess: boolean;
-  countsAs: string;
 }
 
-export const COUNTS_AS: Record<string, string> = {
-  'Careers information': 'careers and labour market information (BM2)',
-  'Curriculum link': 'careers learning in a subject (BM4)',
-  'Employer encounter': 'a meaningful employer encounter (BM5)',
-  'Workplace experience': 'an experience of a workplace (BM6)',
-  'Further education': 'an encounter with a post-16 provider (BM7)',
-  'Higher education': 'an encounter with a post-16 provider (BM7)',
-  'Technical provider': 'a post-16 provider and provider access encounter (BM7)',
-  Other: 'nothing unless you tick benchmarks',
-};
 
 export interface ActivityPupil {
   id: string;
@@ -84,7 +73,7 @@ export function activityFormView(tracker: Tracker, viewer: Viewer, today: Day): 
   const collator = (a: string, b: string) => a.localeCompare(b, 'en-GB', { numeric: true, sensitivity: 'base' });
   return {
     today, academicYearStart: tracker.settings.academicYearStart, anyone: scope.anyone,
-    types: ACTIVITY_TYPES.map((t) => ({ value: t.value, benchmarks: t.benchmarks, providerAccess: t.value === 'Technical provider', countsAs: COUNTS_AS[t.value] ?? '' })),
+    types: ACTIVITY_TYPES.map((t) => ({ value: t.value, benchmarks: t.benchmarks, providerAccess: t.value === 'Technical provider' })),
     yearGroups: scope.anyone ? [...new Set(onRoll.map((p) => p.year as number))].sort((a, b) => a - b) : [],
     forms: forms.sort(collator),
     pupils: onRoll

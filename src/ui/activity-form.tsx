@@ -57,6 +57,18 @@ export function toActivityRequest(view: ActivityFormView, d: ActivityDraft): Sav
 
 const SHOWN_MATCHES = 8;
 
+/** What each type counts as (tracker.md, Activities), under the Type field. */
+export const COUNTS_AS: Record<string, string> = {
+  'Careers information': 'careers and labour market information (BM2)',
+  'Curriculum link': 'careers learning in a subject (BM4)',
+  'Employer encounter': 'a meaningful employer encounter (BM5)',
+  'Workplace experience': 'an experience of a workplace (BM6)',
+  'Further education': 'an encounter with a post-16 provider (BM7)',
+  'Higher education': 'an encounter with a post-16 provider (BM7)',
+  'Technical provider': 'a post-16 provider and provider access encounter (BM7)',
+  Other: 'nothing unless you tick benchmarks',
+};
+
 export function ActivityForm(props: {
   view: ActivityFormView;
   draft: ActivityDraft;
@@ -112,7 +124,7 @@ export function ActivityForm(props: {
               {view.types.map((t) => <option key={t.value} value={t.value}>{t.value}</option>)}
             </select>
           </div>
-          <p class="hint" id="a-type-hint">Counts as {type.countsAs}.</p>
+          <p class="hint" id="a-type-hint">Counts as {COUNTS_AS[type.value] ?? 'what its benchmarks say'}.</p>
           <div class="field">
             <label for="a-provider">Provider <span class="hint">· employer, college, university</span></label>
             <input id="a-provider" type="text" maxLength={LIMITS.plan} value={d.provider} onInput={(e) => set('provider', value(e))} />
