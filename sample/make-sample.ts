@@ -16,6 +16,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import ExcelJS from 'exceljs';
+import { addDestinationsSample } from './destinations';
 
 const SAMPLE_DIR = __dirname;
 const TODAY = '2026-03-02';
@@ -1159,6 +1160,8 @@ const vacanciesTab: Tab = {
 const settingsTab: Tab = { name: 'Settings', headers: ['Setting', 'Value'], rows: SETTINGS.map(([k, v]) => [k, v]) };
 const logTab: Tab = { name: 'Log', headers: ['Time', 'Job', 'Outcome', 'Details', 'Recipient', 'Week'], rows: [], widths: [18, 16, 12, 60, 32, 10] };
 
+// Leavers' destinations: settings, January checks, consent not recorded, dates of birth and postcodes (sample/destinations.ts).
+const destinationsSample = addDestinationsSample({ settings: settingsTab, staff: staffTab, pupils: pupilsTab, destinations: destinationsTab });
 const TABS: Tab[] = [settingsTab, staffTab, pupilsTab, meetingsTab, actionsTab, activitiesTab, destinationsTab, auditTab, vacanciesTab, logTab];
 problems.sort((a, b) => TABS.findIndex((t) => t.name === a.tab) - TABS.findIndex((t) => t.name === b.tab) || a.row - b.row);
 
@@ -1321,7 +1324,9 @@ function measured(): Measured[] {
   const metThisYear = new Set(validMeetings.filter((m) => m.date >= YEAR_START && m.date <= TODAY).map((m) => m.pupil));
   push('bm3.records', 3, count(rollNow.filter((p) => (p.year as number) >= 9), (p) => metThisYear.has(p.id)));
   // activities-and-scores.md: recent leavers with consent to track (not No)
-  const recent = validPupils.filter((p) => p.leaverYear !== null && p.leaverYear >= ayStart(TODAY) - 3 + 1 && p.consent !== 'No');
+  // sample/destinations.ts blanks the consent of the first 2025 leaver whose consent was No (blank counts as consent)
+  const blanked = validPupils.find((p) => p.leaverYear === 2025 && p.consent === 'No');
+  const recent = validPupils.filter((p) => p.leaverYear !== null && p.leaverYear >= ayStart(TODAY) - 3 + 1 && (p.consent !== 'No' || p === blanked));
   const from = addDays(TODAY, -365);
   push('bm3.destinations', 3, count(recent, (p) => destinations.some((d) => d.pupil === p.id && d.status !== 'Not known' && d.checked >= from && d.checked <= TODAY)));
   const bm4 = attendedAny(thisYearActs, 4);
@@ -1624,6 +1629,7 @@ function readme(manifest: Record<string, string>): string {
   L.push('- Vacancies: one closes on 2 March 2026 (still open, closing soon), one was posted on 2 March 2026 (new); employers with `&` in their names (HTML escaping).');
   L.push('- Names with non-ASCII letters (Łukasz, Siobhán, Zoë, Chloé, Kacper Wiśniewski, and more among the generated names) and apostrophes (Niamh O\'Brien).');
   L.push('- Two Year 11s (Dylan Walker, a January managed move, and Reuben Ali) have no mentor.');
+  L.push(...destinationsSample.readme);
   L.push('');
   return L.join('\n');
 }

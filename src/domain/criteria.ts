@@ -8,19 +8,15 @@
 import { type AcademicYear, type Day, academicYearOf, academicYearStarting, addDays, daysBetween, formatLongDay, makeDay } from './calendar';
 import { type PupilIndex, forEachAttendee, indexPupils } from './attendees';
 import type { Tracker } from './tracker';
+import { statusGroup } from './nccis';
 
 export type CriterionKey =
   | 'bm2.information' | 'bm3.records' | 'bm3.destinations' | 'bm4.curriculum' | 'bm5.employers'
   | 'bm6.by16' | 'bm6.by18' | 'bm7.by16' | 'bm7.he-by18' | 'bm7.provider-access' | 'bm7.provider-access-post16'
   | 'bm8.by16' | 'bm8.by18';
 
-/**
- * Destination statuses whose group is `Not known` (a leaver with only these has no known
- * destination). Kept small on purpose: the Destinations statuses and their groups are
- * destinations.md's, and this lookup follows them.
- */
-export const NOT_KNOWN_DESTINATIONS = new Set(['Not known']);
-export const destinationKnown = (status: string): boolean => !NOT_KNOWN_DESTINATIONS.has(status);
+/** A destination is known unless its status group (destinations.md, NCCIS) is `Not known`. */
+export const destinationKnown = (status: string): boolean => statusGroup(status) !== 'Not known';
 
 /** Activity types that count for `bm7.by16` (when the activity counts for Benchmark 7). */
 export const BM7_TYPES = ['Further education', 'Higher education', 'Technical provider'] as const;

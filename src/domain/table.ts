@@ -4,6 +4,8 @@
  */
 import type { CellValue } from '../ports';
 import { type ColumnSpec, type TabSpec, columnNames, normaliseHeader } from './schema';
+import { findHeaderRow } from './header-row';
+import { errorCellMessage, isErrorCell } from './error-cells';
 import {
   type Read, displayCell, isBlank, pupilKey, readBenchmark, readCalendarYear, readDate, readEmail,
   readNumber, readPercent, readTerm, readText, readUrl, readYearGroup, readYesNo, splitList, staffKey,
@@ -31,7 +33,7 @@ export interface HeaderMap {
 export function mapHeaders(grid: CellValue[][] | null, spec: TabSpec): HeaderMap {
   const columns = new Map<string, number>();
   if (!grid) return { headerRow: 0, headers: [], columns };
-  const index = grid.findIndex((row) => row.some((c) => !isBlank(c)));
+  const index = findHeaderRow(grid, spec);
   if (index < 0) return { headerRow: 0, headers: [], columns };
   const headers = grid[index].map((c) => displayCell(c));
   const normalised = headers.map(normaliseHeader);
@@ -114,6 +116,13 @@ export function readTable(
       }
       const cell: CellValue = at === undefined ? '' : cells[at] ?? '';
       parsed.raw[col.key] = cell;
+      if (isErrorCell(cell)) {
+        here.row = row; here.name = name; here.cell = cell;
+        parsed.v[col.key] = null;
+        report(col.required ? `${errorCellMessage(col.header, cell)} This row is left out until it is corrected.` : errorCellMessage(col.header, cell));
+        if (col.required) keep = false;
+        continue;
+      }
       if (blank(cell)) {
         parsed.v[col.key] = null;
         if (col.required) {
@@ -125,7 +134,7 @@ export function readTable(
       }
       if (col.type.kind === 'text' && !col.unique) {
         // Text never fails: no result object per cell.
-        parsed.v[col.key] = typeof cell === 'string' ? cell.trim() : readText(cell);
+        parsed.v[col.key] = typeof cell === 'string' ? (cell as string).trim() : readText(cell);
         continue;
       }
       here.row = row; here.name = name; here.cell = cell;

@@ -11,6 +11,9 @@ import { unplaced } from './command-unplaced';
 import { score } from './command-score';
 import { bulletin } from './command-bulletin';
 import { importVacancies } from './command-import-vacancies';
+import { destinations } from './command-destinations';
+import { laReturn } from './command-la-return';
+import { pseudonymise } from './command-pseudonymise';
 
 export interface CliOptions {
   workbook?: string;
@@ -21,6 +24,9 @@ export interface CliOptions {
   json: boolean;
   apiKey?: string;
   fromFile?: string;
+  kind?: string;
+  out?: string;
+  apply?: boolean;
 }
 
 export interface CommandRun {
@@ -79,4 +85,6 @@ export function truncate(s: string, n: number): string {
 }
 
 /** In the order `demo` runs them. Later jobs add themselves here. */
-export const COMMANDS: Command[] = [setup, check, score, unplaced, importVacancies, bulletin, evidence];
+export const COMMANDS: Command[] = [setup, check, score, unplaced, importVacancies, bulletin, evidence, destinations];
+/** Run on their own, never by `demo`: they write files or rewrite users' rows. */
+export const OTHER_COMMANDS: Command[] = [laReturn, pseudonymise];

@@ -9,6 +9,7 @@ import { makeDay } from '../domain/calendar';
 import type { MeetingInput, MenteeView, MentorLogView } from '../domain/mentor-log';
 import type { ActivityFormView, ActivityInput } from '../domain/log-activity';
 import { LIMITS } from './limits';
+import type { LeaversApi } from './leavers-api';
 
 export type { ActivityFormView, ActivityInput, ActivityPupil, ActivityTypeOption } from '../domain/log-activity';
 export type {
@@ -66,7 +67,7 @@ export interface SaveActivityResponse {
 export type ActivityFormResponse = ActivityFormView | { message: string };
 
 /** What each server function takes and gives (the wire carries ApiResult of the return type). */
-export interface MentorLogApi {
+export interface MentorLogApi extends LeaversApi {
   getMentorLog(): MentorLogView;
   getMentee(pupilId: string): MenteeView;
   saveMeeting(request: SaveMeetingRequest): SaveMeetingResponse;
@@ -76,7 +77,7 @@ export interface MentorLogApi {
 }
 
 export type ApiFunction = keyof MentorLogApi;
-export const API_FUNCTIONS: readonly ApiFunction[] = ['getMentorLog', 'getMentee', 'saveMeeting', 'markActionDone', 'getActivityForm', 'saveActivity'];
+export const API_FUNCTIONS: readonly ApiFunction[] = ['getMentorLog', 'getMentee', 'saveMeeting', 'markActionDone', 'getLeavers', 'saveCheck', 'getActivityForm', 'saveActivity'];
 
 export { LIMITS };
 

@@ -113,7 +113,7 @@ describe('form tutors in the mentor log', () => {
     expect(log.mentees.map((m) => m.id).sort()).toEqual(['P003', 'P004']);
     const m = loadMentee(ctx, 'P004');
     expect(m.meetingTypes).toEqual(['Aspiration setting', 'Careers support']);
-    expect(() => loadMentee(ctx, 'P001')).toThrow(/not one of your mentees or in your form/);
+    expect(() => loadMentee(ctx, 'P001')).toThrow(/not one of your mentees in your mentor log/);
   });
 
   it('may log Aspiration setting and Careers support meetings only', () => {

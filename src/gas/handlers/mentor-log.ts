@@ -46,3 +46,11 @@ export function getActivityForm(): ApiResult<unknown> {
 export function saveActivity(request: unknown): ApiResult<unknown> {
   return answer_('saveActivity', [request]);
 }
+
+export function getLeavers(): ApiResult<unknown> {
+  return answer_('getLeavers', []);
+}
+
+export function saveCheck(request: unknown): ApiResult<unknown> {
+  return answer_('saveCheck', [request]);
+}
