@@ -1325,7 +1325,10 @@ function measured(): Measured[] {
   push('bm2.information', 2, count(rollNow, (p) => bm2.has(p.id)));
   const metThisYear = new Set(validMeetings.filter((m) => m.date >= YEAR_START && m.date <= TODAY).map((m) => m.pupil));
   push('bm3.records', 3, count(rollNow.filter((p) => (p.year as number) >= 9), (p) => metThisYear.has(p.id)));
-  const recent = validPupils.filter((p) => p.leaverYear !== null && p.leaverYear >= ayStart(TODAY) - 3 + 1);
+  // activities-and-scores.md: recent leavers with consent to track (not No)
+  // sample/destinations.ts blanks the consent of the first 2025 leaver whose consent was No (blank counts as consent)
+  const blanked = validPupils.find((p) => p.leaverYear === 2025 && p.consent === 'No');
+  const recent = validPupils.filter((p) => p.leaverYear !== null && p.leaverYear >= ayStart(TODAY) - 3 + 1 && (p.consent !== 'No' || p === blanked));
   const from = addDays(TODAY, -365);
   push('bm3.destinations', 3, count(recent, (p) => destinations.some((d) => d.pupil === p.id && d.status !== 'Not known' && d.checked >= from && d.checked <= TODAY)));
   const bm4 = attendedAny(thisYearActs, 4);
@@ -1333,11 +1336,22 @@ function measured(): Measured[] {
   const bm5 = attendedAny(thisYearActs, 5);
   push('bm5.employers', 5, count(rollNow, (p) => bm5.has(p.id)));
   const y11s = rollNow.filter((p) => p.year === 11);
-  const bm6 = attendedAny(pastActs, 6);
-  push('bm6.by16', 6, count(y11s, (p) => bm6.has(p.id)));
-  const bm7 = attendedAny(pastActs, 7);
-  push('bm7.by16', 7, count(y11s, (p) => bm7.has(p.id)));
-  const pal = (p: Pupil): number =>
+  // Revised criteria (activities-and-scores.md): workplace experiences on 2 different days by 16;
+  // one encounter of each of FE, HE and a technical provider by 16; provider access from 2 providers.
+  const workplaceDays = (p: Pupil) => new Set(pastActs.filter((a) => countsFor(a, 6) && attendees(a).has(p.id)).map((a) => a.date)).size;
+  push('bm6.by16', 6, count(y11s, (p) => workplaceDays(p) >= 2));
+  push('bm6.by18', 6, count(rollNow.filter((p) => p.year === 13), (p) => workplaceDays(p) >= 3));
+  const CANONICAL: Record<string, string> = { 'College visit': 'Further education', 'University visit': 'Higher education' };
+  const ofType = (type: string) => {
+    const s = new Set<string>();
+    for (const a of pastActs) if (countsFor(a, 7) && (CANONICAL[a.type] ?? a.type) === type) for (const id of attendees(a)) s.add(id);
+    return s;
+  };
+  const fe = ofType('Further education');
+  const he = ofType('Higher education');
+  const tp = ofType('Technical provider');
+  push('bm7.by16', 7, count(y11s, (p) => fe.has(p.id) && he.has(p.id) && tp.has(p.id)));
+  const pal = (p: Pupil): Activity[] =>
     pastActs.filter((a) => {
       if (!isPal(a) || !attendees(a).has(p.id)) return false;
       const y = yearAt(p, a.date);
@@ -1348,8 +1362,9 @@ function measured(): Measured[] {
         return m >= 9 || m <= 2;
       }
       return true;
-    }).length;
-  push('bm7.provider-access', 7, count(rollNow.filter((p) => p.year === 9 || p.year === 11), (p) => pal(p) >= 2));
+    });
+  const providers = (acts: Activity[]) => new Set(acts.map((a) => a.provider.trim().replace(/\s+/g, ' ').toLowerCase())).size;
+  push('bm7.provider-access', 7, count(rollNow.filter((p) => p.year === 9 || p.year === 11), (p) => pal(p).length >= 2 && providers(pal(p)) >= 2));
   push('bm8.by16', 8, count(y11s, (p) => validMeetings.some((m) => m.pupil === p.id && m.type === 'Guidance' && LEVEL6.has(m.staff) && m.date <= TODAY)));
   return out;
 }

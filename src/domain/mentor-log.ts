@@ -9,6 +9,7 @@ import { APPLICATION_STATUSES, type ApplicationStatus, type MeetingType, MEETING
 import type { Action, Meeting, Pupil, Tracker } from './tracker';
 import { REASON_WORDS, type UnplacedResult, assessUnplaced } from './unplaced';
 import { statusUnreadablePhrase } from './unplaced-email';
+import { emailFlags } from './unplaced-email';
 
 /** placed / amber / red for a Year 11 on roll; null for everyone else. */
 export type Chip = 'placed' | 'amber' | 'red';
@@ -20,6 +21,8 @@ export interface Viewer {
   roles: string[];
   /** the careers leader and careers adviser see every pupil on roll */
   seesEveryone: boolean;
+  /** the forms they tutor (Staff `Form`), when they are a form tutor */
+  forms: string[];
 }
 
 export type Access = { ok: true; viewer: Viewer } | { ok: false; message: string };
@@ -47,15 +50,33 @@ export function mentorLogAccess(tracker: Tracker, email: string): Access {
     viewer: {
       initials: member.initials, name: member.name, email: member.email, roles: [...member.roles],
       seesEveryone: member.roles.some((r) => SEES_EVERYONE.includes(r)),
+      forms: member.roles.includes('Form tutor') ? [...member.forms] : [],
     },
   };
 }
 
-/** Pupils on roll only: a mentor sees the pupils whose Mentor is their initials. */
+/** Pupils on roll only: a mentor sees the pupils whose Mentor is their initials; a form tutor their forms' pupils. */
 export function canSee(viewer: Viewer, pupil: Pupil): boolean {
   if (pupil.year === null) return false;
-  return viewer.seesEveryone || pupil.mentor === viewer.initials;
+  return viewer.seesEveryone || pupil.mentor === viewer.initials || inViewerForms(viewer, pupil);
 }
+
+/** Sees the pupil only as their form tutor (not as mentor, careers leader or adviser). */
+export function onlyAsFormTutor(viewer: Viewer, pupil: Pupil): boolean {
+  return !viewer.seesEveryone && pupil.mentor !== viewer.initials && inViewerForms(viewer, pupil);
+}
+
+function inViewerForms(viewer: Viewer, pupil: Pupil): boolean {
+  if (viewer.forms.length === 0 || !pupil.form) return false;
+  const f = pupil.form.trim().replace(/\s+/g, ' ').toLowerCase();
+  return viewer.forms.some((x) => x.trim().replace(/\s+/g, ' ').toLowerCase() === f);
+}
+
+/** The meeting types a form tutor may log for their forms' pupils. */
+export const FORM_TUTOR_MEETING_TYPES: MeetingType[] = ['Aspiration setting', 'Careers support'];
+
+/** Reasons a form tutor is not shown: SEND and looked-after status stay with the pastoral staff. */
+const SENSITIVE_REASON_WORDS = new Set([REASON_WORDS.ehcp, REASON_WORDS['looked-after']].filter(Boolean));
 
 export interface MenteeListItem {
   id: string;
@@ -127,6 +148,11 @@ interface ChipInfo {
   reasons: string[];
 }
 
+/** The chips a form tutor may see: red only when the reasons they are shown explain it (as in the alert emails). */
+function tutorChipsFrom(tracker: Tracker, result: UnplacedResult): Map<string, ChipInfo> {
+  return chipsFrom({ ...result, flagged: emailFlags(result.flagged, tracker.settings.riskFactorsForRed) });
+}
+
 function chipsFrom(result: UnplacedResult): Map<string, ChipInfo> {
   const chips = new Map<string, ChipInfo>();
   for (const p of result.placed) chips.set(p.key, { chip: 'placed', reasons: [] });
@@ -145,12 +171,14 @@ export function mentorLogView(tracker: Tracker, email: string, today: Day): Ment
   const viewer = access.viewer;
   const pupils = tracker.pupils.filter((p) => canSee(viewer, p));
   const facts = factsFor(tracker, new Set(pupils.map((p) => p.key)), today);
-  const chips = chipsFrom(assessUnplaced(tracker, today));
+  const assessed = assessUnplaced(tracker, today);
+  const chips = chipsFrom(assessed);
+  const tutorChips = pupils.some((p) => onlyAsFormTutor(viewer, p)) ? tutorChipsFrom(tracker, assessed) : chips;
   const mentees: MenteeListItem[] = pupils.map((p) => {
     const f = facts.get(p.key) ?? NO_FACTS;
     return {
       id: p.id, name: p.name, year: p.year, form: p.form, mentor: p.mentor,
-      chip: chips.get(p.key)?.chip ?? null,
+      chip: (onlyAsFormTutor(viewer, p) ? tutorChips : chips).get(p.key)?.chip ?? null,
       daysSinceLastMeeting: f.lastMeeting ? daysBetween(f.lastMeeting, today) : null,
       nextMeeting: f.nextMeeting, overdueActions: f.overdueActions,
     };
@@ -160,7 +188,11 @@ export function mentorLogView(tracker: Tracker, email: string, today: Day): Ment
   if (mentees.length === 0) {
     message = viewer.seesEveryone
       ? 'There are no pupils on roll in the Pupils tab yet.'
-      : `No pupil on roll has ${viewer.initials} in the Mentor column of the Pupils tab. Ask the careers leader to allocate your mentees.`;
+      : viewer.roles.includes('Form tutor') && viewer.forms.length === 0 && !viewer.roles.includes('Mentor')
+        ? `You are a form tutor in the Staff tab, but no form is given for you (${viewer.initials}) in its Form column, so the sidebar shows you no pupils. Ask the careers leader to add your form, e.g. 10B.`
+        : viewer.forms.length > 0
+          ? `No pupil on roll is in ${viewer.forms.join(', ')} or has ${viewer.initials} in the Mentor column of the Pupils tab.`
+          : `No pupil on roll has ${viewer.initials} in the Mentor column of the Pupils tab. Ask the careers leader to allocate your mentees.`;
   }
   return { ...base, viewer, message, mentees };
 }
@@ -241,13 +273,17 @@ export interface MenteeView {
   doneActions: ActionView[];
   /** what the meeting form starts with */
   defaultType: MeetingType;
+  /** the types the viewer may log for this pupil (a form tutor: Aspiration setting and Careers support) */
+  meetingTypes: MeetingType[];
 }
 
 export const DONE_ACTIONS_SHOWN = 5;
 
 export function menteeView(tracker: Tracker, viewer: Viewer, pupil: Pupil, today: Day, unplaced?: UnplacedResult): MenteeView {
   const f = factsFor(tracker, new Set([pupil.key]), today).get(pupil.key) ?? NO_FACTS;
-  const chip = pupil.year === 11 ? chipsFrom(unplaced ?? assessUnplaced(tracker, today)).get(pupil.key) : undefined;
+  const tutorOnly = onlyAsFormTutor(viewer, pupil);
+  const assessed = pupil.year === 11 ? unplaced ?? assessUnplaced(tracker, today) : null;
+  const chip = assessed ? (tutorOnly ? tutorChipsFrom(tracker, assessed) : chipsFrom(assessed)).get(pupil.key) : undefined;
   const staffName = (initials: string | null) => (initials ? tracker.staffByInitials.get(initials)?.name ?? null : null);
   const actionView = (a: Action): ActionView => ({
     row: a.row, action: a.action, due: a.due, owner: a.owner,
@@ -277,12 +313,13 @@ export function menteeView(tracker: Tracker, viewer: Viewer, pupil: Pupil, today
       ...(pupil.statusUnreadable !== undefined ? { statusUnreadable: pupil.statusUnreadable } : {}),
     },
     chip: chip?.chip ?? null,
-    reasons: chip?.reasons ?? [],
+    reasons: (chip?.reasons ?? []).filter((r) => !tutorOnly || !SENSITIVE_REASON_WORDS.has(r)),
     daysSinceLastMeeting: f.lastMeeting ? daysBetween(f.lastMeeting, today) : null,
     lastMeeting: f.lastMeeting, nextMeeting: f.nextMeeting,
     editable: { planA: columns.has('planA'), planB: columns.has('planB'), status: columns.has('status') },
     meetings, openActions: open.map(actionView), doneActions: done.map(actionView),
-    defaultType: defaultMeetingType(viewer, f.meetings.length),
+    defaultType: tutorOnly ? (f.meetings.length === 0 ? 'Careers support' : 'Aspiration setting') : defaultMeetingType(viewer, f.meetings.length),
+    meetingTypes: tutorOnly ? FORM_TUTOR_MEETING_TYPES : MEETING_TYPE_VALUES,
   };
 }
 

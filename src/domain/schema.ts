@@ -119,7 +119,8 @@ export type ColumnKind =
   | { kind: 'staff'; orPupil?: boolean }
   | { kind: 'yearGroups' }
   | { kind: 'pupils' }
-  | { kind: 'benchmarks' };
+  | { kind: 'benchmarks' }
+  | { kind: 'list' };
 
 export interface ColumnSpec {
   key: string;
@@ -158,6 +159,7 @@ export const STAFF_TAB: TabSpec = {
     { key: 'email', header: 'Email', required: true, type: { kind: 'email' } },
     { key: 'role', header: 'Role', required: true, type: term(plain(ROLES), true) },
     { key: 'level6', header: 'Level 6', aliases: ['L6', 'Qualified adviser'], type: yesno },
+    { key: 'form', header: 'Form', aliases: ['Forms', 'Tutor group'], type: { kind: 'list' } },
   ],
 };
 
@@ -236,6 +238,8 @@ export const ACTIVITIES_TAB: TabSpec = {
     { key: 'providerAccess', header: 'Provider access', aliases: ['PAL'], type: yesno },
     { key: 'benchmarks', header: 'Benchmarks', aliases: ['BM'], type: { kind: 'benchmarks' } },
     { key: 'evidence', header: 'Evidence', aliases: ['Link'], type: { kind: 'url' } },
+    { key: 'forms', header: 'Forms', aliases: ['Tutor groups', 'Form groups', 'Classes'], type: { kind: 'list' } },
+    { key: 'absent', header: 'Absent', aliases: ['Absentees', 'Did not attend'], type: { kind: 'pupils' } },
   ],
 };
 
@@ -314,11 +318,22 @@ export function normaliseTerm(text: string): string {
   return String(text).trim().replace(/\s+/g, ' ').toLowerCase();
 }
 
+const TERM_INDEX = new WeakMap<Term[], Map<string, Term>>();
+
+/** The term a text names (its value or an alias); each vocabulary is indexed once, not per cell. */
 export function findTerm<T extends Term>(terms: T[], text: string): T | undefined {
-  const wanted = normaliseTerm(text);
-  return terms.find(
-    (t) => normaliseTerm(t.value) === wanted || (t.aliases ?? []).some((a) => normaliseTerm(a) === wanted),
-  );
+  let index = TERM_INDEX.get(terms);
+  if (!index) {
+    index = new Map();
+    for (const t of terms) {
+      for (const name of [t.value, ...(t.aliases ?? [])]) {
+        const k = normaliseTerm(name);
+        if (!index.has(k)) index.set(k, t);
+      }
+    }
+    TERM_INDEX.set(terms, index);
+  }
+  return index.get(normaliseTerm(text)) as T | undefined;
 }
 
 export function columnNames(spec: ColumnSpec): string[] {

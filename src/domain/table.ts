@@ -90,33 +90,54 @@ export function readTable(
   }
   if (missingRequired.length > 0) return read;
 
+  // The hot path at 10,000 rows: each column's position and header are looked up once, and one
+  // reporter is shared by every cell (no closure per cell).
+  const columns = spec.columns.map((col) => {
+    const at = header.columns.get(col.key);
+    return { col, at, name: header.headers[at ?? 0] || col.header };
+  });
+  const here = { row: 0, name: '', cell: '' as CellValue };
+  const report = (message: string) => problems.push({ tab: spec.name, row: here.row, column: here.name, value: displayCell(here.cell), message });
   const seen = new Map<string, Set<string>>();
   for (let i = header.headerRow; i < grid.length; i++) {
     const cells = grid[i];
-    if (cells.every((c) => isBlank(c))) continue;
+    let empty = true;
+    for (let k = 0; k < cells.length && empty; k++) empty = blank(cells[k]);
+    if (empty) continue;
     const row = i + 1;
     const parsed: ParsedRow = { row, v: {}, raw: {} };
     let keep = true;
-    for (const col of spec.columns) {
-      const at = header.columns.get(col.key);
+    for (let k = 0; k < columns.length; k++) {
+      const { col, at, name } = columns[k];
+      if (at === undefined && !col.required) {
+        parsed.raw[col.key] = '';
+        parsed.v[col.key] = null;
+        continue;
+      }
       const cell: CellValue = at === undefined ? '' : cells[at] ?? '';
       parsed.raw[col.key] = cell;
-      const report = (message: string) =>
-        problems.push({ tab: spec.name, row, column: header.headers[at ?? 0] || col.header, value: displayCell(cell), message });
       if (isErrorCell(cell)) {
+        here.row = row; here.name = name; here.cell = cell;
         parsed.v[col.key] = null;
         report(col.required ? `${errorCellMessage(col.header, cell)} This row is left out until it is corrected.` : errorCellMessage(col.header, cell));
         if (col.required) keep = false;
         continue;
       }
-      if (isBlank(cell)) {
+      if (blank(cell)) {
         parsed.v[col.key] = null;
         if (col.required) {
+          here.row = row; here.name = name; here.cell = cell;
           report(`${col.header} is missing: this row is left out until it is filled in.`);
           keep = false;
         }
         continue;
       }
+      if (col.type.kind === 'text' && !col.unique) {
+        // Text never fails: no result object per cell.
+        parsed.v[col.key] = typeof cell === 'string' ? (cell as string).trim() : readText(cell);
+        continue;
+      }
+      here.row = row; here.name = name; here.cell = cell;
       const result = readCell(cell, col, refs, report);
       if (!result.ok) {
         parsed.v[col.key] = null;
@@ -127,8 +148,11 @@ export function readTable(
       parsed.v[col.key] = result.value;
       if (col.unique && keep) {
         const key = String(result.value).trim().toLowerCase();
-        const set = seen.get(col.key) ?? new Set<string>();
-        seen.set(col.key, set);
+        let set = seen.get(col.key);
+        if (!set) {
+          set = new Set<string>();
+          seen.set(col.key, set);
+        }
         if (set.has(key)) {
           report(`${col.header} "${displayCell(cell)}" is already used on an earlier row: this row is left out (the first one counts).`);
           keep = false;
@@ -139,6 +163,12 @@ export function readTable(
     if (keep) read.rows.push(parsed);
   }
   return read;
+}
+
+/** isBlank, kept local to the hot loop (a cell that is not text is never blank). */
+function blank(v: CellValue | undefined): boolean {
+  if (typeof v !== 'string') return v === undefined || v === null;
+  return v.length === 0 || v.trim().length === 0;
 }
 
 function readCell(
@@ -204,6 +234,8 @@ function readCell(
       return readListItems(cell, col, readYearGroup, report);
     case 'benchmarks':
       return readListItems(cell, col, readBenchmark, report);
+    case 'list':
+      return readListItems(cell, col, (item) => ({ ok: true, value: item }), report);
     case 'pupils':
       return readListItems(
         cell, col,

@@ -20,6 +20,8 @@ export interface StaffMember {
   email: string;
   roles: Role[];
   level6: boolean;
+  /** the forms they tutor (Staff `Form`), as written */
+  forms: string[];
 }
 
 export interface Pupil {
@@ -94,7 +96,11 @@ export interface Activity {
   type: string;
   provider: string | null;
   yearGroups: number[];
+  /** forms that attended as a whole, as written */
+  forms: string[];
   pupils: string[];
+  /** pupil keys who did not attend although in a listed year group or form */
+  absent: string[];
   providerAccess: boolean;
   /** the benchmarks it counts for: its Benchmarks column, or its type's default */
   benchmarks: number[];
@@ -169,6 +175,8 @@ export interface Tracker {
   pupilColumns: Set<string>;
   staffByInitials: Map<string, StaffMember>;
   pupilByKey: Map<string, Pupil>;
+  /** set once the Absent lists have been checked against the attendees (attendees.ts) */
+  absenteesChecked?: boolean;
 }
 
 /** The tabs a job reads, by name. Missing tabs are null. */
@@ -199,6 +207,7 @@ export function readTracker(tabs: TrackerTabs): Tracker {
     email: (r.v.email as string).toLowerCase(),
     roles: r.v.role as Role[],
     level6: b(r.v.level6),
+    forms: (r.v.form as string[] | null) ?? [],
   }));
   for (const m of staff) m.initials = m.initials.toUpperCase();
   const staffByInitials = new Map(staff.map((m) => [m.initials, m]));
@@ -236,10 +245,11 @@ export function readTracker(tabs: TrackerTabs): Tracker {
   for (const r of table(ACTIVITIES_TAB, refs).rows) {
     const yearGroups = (r.v.yearGroups as number[] | null) ?? [];
     const listed = (r.v.pupils as string[] | null) ?? [];
-    if (yearGroups.length === 0 && listed.length === 0) {
+    const forms = (r.v.forms as string[] | null) ?? [];
+    if (yearGroups.length === 0 && listed.length === 0 && forms.length === 0) {
       problems.push({
         tab: 'Activities', row: r.row, column: 'Year groups', value: displayCell(r.raw.yearGroups),
-        message: 'Neither Year groups nor Pupils says who attended: this activity is left out until one is filled in.',
+        message: 'None of Year groups, Forms and Pupils says who attended: this activity is left out until one is filled in.',
       });
       continue;
     }
@@ -248,7 +258,7 @@ export function readTracker(tabs: TrackerTabs): Tracker {
     const listedBenchmarks = (r.v.benchmarks as number[] | null) ?? [];
     activities.push({
       row: r.row, date: r.v.date as Day, title: r.v.title as string, type, provider: s(r.v.provider),
-      yearGroups, pupils: listed,
+      yearGroups, forms, pupils: listed, absent: (r.v.absent as string[] | null) ?? [],
       providerAccess: r.v.providerAccess === null ? type === 'Technical provider' && isBlankCell(r.raw.providerAccess) : b(r.v.providerAccess),
       benchmarks: listedBenchmarks.length > 0 ? listedBenchmarks : typeDefault,
       evidence: s(r.v.evidence),

@@ -69,11 +69,14 @@ export function readDate(v: CellValue): Read<Day> {
 const YES = new Set(['y', 'yes', 'true', '✓', '✔', 'x']);
 const NO = new Set(['n', 'no', 'false', '']);
 
+const READ_YES: Read<boolean> = { ok: true, value: true };
+const READ_NO: Read<boolean> = { ok: true, value: false };
+
 export function readYesNo(v: CellValue): Read<boolean> {
-  if (typeof v === 'boolean') return ok(v);
+  if (typeof v === 'boolean') return v ? READ_YES : READ_NO;
   const s = displayCell(v).trim().toLowerCase();
-  if (YES.has(s)) return ok(true);
-  if (NO.has(s)) return ok(false);
+  if (YES.has(s)) return READ_YES;
+  if (NO.has(s)) return READ_NO;
   return bad(`"${displayCell(v)}" is not yes or no. Use Yes or No (Y, N, TRUE, FALSE, ✓ and x also work).`);
 }
 

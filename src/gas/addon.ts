@@ -14,7 +14,7 @@ export function onInstall(): void {
 }
 
 export { setUpTracker, checkTracker } from './handlers/setup';
-export { openMentorLog, getMentorLog, getMentee, saveMeeting, markActionDone, getLeavers, saveCheck } from './handlers/mentor-log';
+export { openMentorLog, getMentorLog, getMentee, saveMeeting, markActionDone, getLeavers, saveCheck, getActivityForm, saveActivity } from './handlers/mentor-log';
 export { scoreBenchmarks } from './handlers/score';
 export { flagUnplacedYear11s } from './handlers/unplaced';
 export { sendBulletinNow } from './handlers/bulletin';

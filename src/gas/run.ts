@@ -22,6 +22,7 @@ export function readStaff_(ctx: JobContext): { staff: StaffMember[]; rowsInTab: 
     email: String(r.v.email).toLowerCase(),
     roles: (r.v.role as Role[]).filter((x) => (ROLES as readonly string[]).includes(x)),
     level6: r.v.level6 === true,
+    forms: [],
   }));
   return { staff, rowsInTab };
 }

@@ -4,6 +4,7 @@
 import { hasTab } from '../domain/tab-names';
 import type { OutCell } from '../ports';
 import type { Problem } from '../domain/table';
+import { checkAbsentees } from '../domain/attendees';
 import { type JobContext, appendLog, generatedRow, loadTracker, nowFor } from './context';
 
 export interface CheckResult {
@@ -25,6 +26,7 @@ export function sortProblems(problems: Problem[]): Problem[] {
 export function runCheck(ctx: JobContext): CheckResult {
   const tracker = loadTracker(ctx.workbook);
   const now = nowFor(ctx, tracker);
+  checkAbsentees(tracker, now.today);
   const problems = sortProblems(tracker.problems);
   const present = ctx.workbook.tabNames();
   const missingTabs = TAB_ORDER.filter((t) => !hasTab(present, t));

@@ -46,11 +46,11 @@ export function timeIsUp(ctx: JobContext): boolean {
   return ctx.deadline !== undefined && ctx.clock.now().getTime() >= ctx.deadline;
 }
 
-/** Reads the tracker: one range read per tab. */
-export function loadTracker(workbook: WorkbookPort): Tracker {
+/** Reads the tracker: one range read per tab (`names`: only these tabs; the others read as missing). */
+export function loadTracker(workbook: WorkbookPort, names: string[] = TRACKER_TAB_NAMES): Tracker {
   const tabs: TrackerTabs = {};
   const present = workbook.tabNames();
-  for (const name of TRACKER_TAB_NAMES) tabs[name] = hasTab(present, name) ? workbook.readTab(name) : null;
+  for (const name of names) tabs[name] = hasTab(present, name) ? workbook.readTab(name) : null;
   return readTracker(tabs);
 }
 

@@ -16,13 +16,14 @@ import { type Action, type Meeting, type Pupil, type Tracker, type TrackerTabs, 
 import type { HeaderMap } from '../domain/table';
 import { layoutRow } from '../domain/write';
 import {
-  type MenteeView, type MentorLogView, type Viewer, PLAN_HEADERS, actionRecords, canSee, findAction, meetingProblems,
-  meetingRecord, menteeView, mentorLogAccess, mentorLogView, planChanges,
+  type MenteeView, type MentorLogView, type Viewer, FORM_TUTOR_MEETING_TYPES, PLAN_HEADERS, actionRecords, canSee, findAction,
+  meetingProblems, meetingRecord, menteeView, mentorLogAccess, mentorLogView, onlyAsFormTutor, planChanges,
 } from '../domain/mentor-log';
 import {
-  type ApiResult, type MarkActionDoneRequest, type MarkActionDoneResponse, type SaveMeetingRequest, type SaveMeetingResponse,
-  markActionDoneSchema, parseArgument, pupilIdSchema, saveMeetingSchema,
+  type ApiResult, type MarkActionDoneRequest, type MarkActionDoneResponse, type SaveActivityRequest, type SaveMeetingRequest,
+  type SaveMeetingResponse, markActionDoneSchema, parseArgument, pupilIdSchema, saveActivitySchema, saveMeetingSchema,
 } from '../ui/api';
+import { loadActivityForm, saveActivity } from './log-activity';
 import { type JobContext, nowFor } from './context';
 import { ensureTab } from './tabs';
 import { callLeaversApi } from './leavers';
@@ -81,7 +82,7 @@ function pupilFor(tracker: Tracker, viewer: Viewer, pupilId: string): Pupil {
   return pupil;
 }
 
-export const NOT_IN_YOUR_LOG = 'This pupil is not one of your mentees in your mentor log (only their mentor, the careers leader and the careers adviser can see a pupil on roll). Go back to the list and open the pupil again.';
+export const NOT_IN_YOUR_LOG = 'This pupil is not one of your mentees in your mentor log (only their mentor, their form tutor, the careers leader and the careers adviser can see a pupil on roll). Go back to the list and open the pupil again.';
 
 /** Load my mentees: everything the list shows, in one call. */
 export function loadMentorLog(ctx: JobContext): MentorLogView {
@@ -158,6 +159,9 @@ export function saveMeeting(ctx: JobContext, request: SaveMeetingRequest): SaveM
     const key = requestKey(request);
     if (done.includes(key)) {
       return { mentee: menteeView(tracker, viewer, pupil, today), duplicate: true, message: 'This meeting had already been saved, so it was not saved twice.' };
+    }
+    if (onlyAsFormTutor(viewer, pupil) && !FORM_TUTOR_MEETING_TYPES.includes(request.type as MeetingType)) {
+      throw new Refusal(`As ${pupil.name}'s form tutor you can log ${FORM_TUTOR_MEETING_TYPES.join(' and ')} meetings. Choose one of those types.`);
     }
     const earlierVersion = done.some((k) => k.startsWith(`${request.requestId}.`));
     const editable = { planA: tracker.pupilColumns.has('planA'), planB: tracker.pupilColumns.has('planB'), status: tracker.pupilColumns.has('status') };
@@ -267,6 +271,12 @@ export function callMentorLogApi(ctx: JobContext, name: string, args: unknown[])
       case 'markActionDone': {
         const r = parseArgument(markActionDoneSchema, args[0], 'action');
         return r.ok ? { ok: true, value: markActionDone(ctx, r.value) } : invalid(r.message);
+      }
+      case 'getActivityForm':
+        return { ok: true, value: loadActivityForm(ctx) };
+      case 'saveActivity': {
+        const r = parseArgument(saveActivitySchema, args[0], 'activity');
+        return r.ok ? { ok: true, value: saveActivity(ctx, r.value as SaveActivityRequest) } : invalid(r.message);
       }
       case 'getLeavers':
       case 'saveCheck':

@@ -3,9 +3,13 @@
  * read back from the previous run and extended by one row per run.
  */
 import type { CellValue, OutCell, OutputSheet } from '../ports';
-import { type CriterionKey, type CriterionScore, MET, NOT_MET, type Scores, headline, roundHalfUp } from '../domain/scores';
-import { formatLongDay } from '../domain/calendar';
-import { isBlank, readText } from '../domain/values';
+import { isDayCell } from '../ports';
+import {
+  type BreakdownGroup, type CriterionKey, type CriterionScore, MET, NATIONAL_FOOTNOTE, NOT_MET, type Scores, headline, roundHalfUp,
+} from '../domain/scores';
+import { CRITERIA_BY_KEY } from '../domain/criteria';
+import { type Day, formatLongDay, makeDay } from '../domain/calendar';
+import { isBlank, readDate, readText } from '../domain/values';
 import { type Now, generatedRow } from './context';
 
 export const SCORES_TAB = 'Scores';
@@ -22,19 +26,52 @@ export const CAVEAT =
 const RAG_WORDS = { green: 'Green', amber: 'Amber', red: 'Red' } as const;
 
 /** Column headings of the Coverage tab. */
-export const SHORT_LABELS: Record<CriterionKey, string> = {
-  'bm2.information': 'BM2 careers information this year',
-  'bm3.records': 'BM3 meeting recorded this year',
-  'bm3.destinations': 'BM3 destination known',
-  'bm4.curriculum': 'BM4 subject link this year',
-  'bm5.employers': 'BM5 employer encounter this year',
-  'bm6.by16': 'BM6 workplace by 16',
-  'bm6.by18': 'BM6 two workplaces by 18',
-  'bm7.by16': 'BM7 FE/HE encounter by 16',
-  'bm7.provider-access': 'BM7 two provider access encounters',
-  'bm8.by16': 'BM8 Level 6 guidance by 16',
-  'bm8.by18': 'BM8 two Level 6 guidance meetings by 18',
+export const SHORT_LABELS = Object.fromEntries(
+  Object.entries(CRITERIA_BY_KEY).map(([k, c]) => [k, c.short]),
+) as Record<CriterionKey, string>;
+
+export const GROUP_WORDS: Record<BreakdownGroup, string> = {
+  all: 'All pupils', send: 'SEND (SEN support or EHCP)', ehcp: 'EHCP', lookedAfter: 'Looked after',
+  disadvantaged: 'Disadvantaged', rest: 'The rest (none of those)',
 };
+
+/** The day of a history row's Date cell (a date cell, or text such as `2026-03-02 09:15`); null when unreadable. */
+export function historyDay(cell: CellValue | undefined): Day | null {
+  if (cell === undefined) return null;
+  if (isDayCell(cell)) return cell.day;
+  const first = readText(cell).split(/\s+/)[0] ?? '';
+  const r = readDate(first);
+  return r.ok ? r.value : null;
+}
+
+/**
+ * The most recent snapshot date strictly before today: 31 December, 31 March or 31 July, the
+ * dates the national figures are taken.
+ */
+export function lastSnapshotDate(today: Day): Day {
+  const y = Number(today.slice(0, 4));
+  const candidates = [makeDay(y - 1, 12, 31), makeDay(y, 3, 31), makeDay(y, 7, 31), makeDay(y, 12, 31)] as Day[];
+  let best = candidates[0];
+  for (const c of candidates) if (c < today) best = c;
+  return best;
+}
+
+/** The history without today's rows (a rerun on the same day replaces them), then today's row. */
+export function historyWithToday(previous: CellValue[][], today: Day, row: CellValue[]): CellValue[][] {
+  return [...previous.filter((r) => historyDay(r[0]) !== today), row];
+}
+
+/** The snapshot: the latest history row dated on or before the last snapshot date, or null. */
+export function snapshotRow(history: CellValue[][], today: Day): { date: Day; run: Day; row: CellValue[] } | null {
+  const date = lastSnapshotDate(today);
+  let best: { run: Day; row: CellValue[] } | null = null;
+  for (const row of history) {
+    const run = historyDay(row[0]);
+    if (run === null || run > date) continue;
+    if (best === null || run >= best.run) best = { run, row };
+  }
+  return best ? { date, ...best } : null;
+}
 
 /**
  * The history rows of a previous Scores tab: the table under the row whose first cell is
@@ -72,6 +109,10 @@ export function historyRow(now: Now, scores: Scores): CellValue[] {
 }
 
 function criterionRow(c: CriterionScore): OutCell[] {
+  if (c.kind === 'measured' && c.level === 'school') {
+    if (c.value === null) return [c.benchmark, c.label, 'school', { value: 'Does not apply', italic: true }, '', 'No pupils on roll in Year 12 or 13, so it is left out.'];
+    return [c.benchmark, c.label, 'school', `${c.met} of ${c.cohort} providers`, roundHalfUp(c.value * 100), c.note ?? ''];
+  }
   if (c.kind === 'measured') {
     if (c.value === null) {
       return [c.benchmark, c.label, c.cohortLabel, { value: 'Does not apply', italic: true }, '', `No pupils in the cohort (${c.cohortLabel}), so it is left out.`];
@@ -84,7 +125,21 @@ function criterionRow(c: CriterionScore): OutCell[] {
   return [c.benchmark, c.label, source, c.rating, c.value * 100, ''];
 }
 
+/** Change since the snapshot, per benchmark (null when either score is missing). */
+export function changes(scores: Scores, snapshot: { row: CellValue[] } | null): (number | null)[] {
+  return scores.benchmarks.map((b, k) => {
+    const then = snapshot?.row[k + 1];
+    if (b.score === null || typeof then !== 'number') return null;
+    const d = b.score - then;
+    return d < 0 ? -roundHalfUp(-d) : roundHalfUp(d);
+  });
+}
+
+const signed = (n: number) => (n > 0 ? `+${n.toFixed(1)}` : n.toFixed(1));
+
 export function scoresSheet(scores: Scores, now: Now, history: CellValue[][], problems: number): OutputSheet {
+  const snapshot = snapshotRow(history.slice(0, -1), scores.asOf);
+  const change = changes(scores, snapshot);
   const rows: OutCell[][] = [];
   const bold: number[] = [];
   const push = (row: OutCell[], isBold = false) => {
@@ -94,20 +149,35 @@ export function scoresSheet(scores: Scores, now: Now, history: CellValue[][], pr
   push(generatedRow(now, 'Benchmark scores'), true);
   push([{ value: CAVEAT, italic: true }]);
   push([{ value: headline(scores.achieved), bold: true }]);
+  push([{ value: NATIONAL_FOOTNOTE, italic: true }]);
   push([`Academic year ${scores.academicYear.name}, up to ${formatLongDay(scores.asOf)}.`]);
   if (problems > 0) {
     push([`The tracker has ${problems} problem${problems === 1 ? '' : 's'}; rows with a missing or invalid required value are left out of the scores. Run Check tracker for problems to see them.`]);
   }
   push([]);
-  push(['Benchmark', 'Name', 'Score (%)', 'Status', 'RAG'], true);
-  for (const b of scores.benchmarks) {
+  const changeHeading = snapshot
+    ? `Change since ${formatLongDay(snapshot.date)} (run of ${formatLongDay(snapshot.run)})`
+    : `Change since ${formatLongDay(lastSnapshotDate(scores.asOf))}`;
+  push(['Benchmark', 'Name', 'Measured (%)', 'Self-assessed (%)', 'Score (%)', 'Status', 'RAG', changeHeading], true);
+  scores.benchmarks.forEach((b, k) => {
     const rag: OutCell = b.rag ? { value: RAG_WORDS[b.rag], fill: b.rag } : { value: 'Not assessed', fill: 'grey' };
-    push([b.id, b.name, b.score ?? '', b.status, rag]);
-  }
+    const c = change[k];
+    push([b.id, b.name, b.measured ?? '–', b.selfAssessed ?? '–', b.score ?? '', b.status, rag, c === null ? (snapshot ? '–' : 'no run before then') : signed(c)]);
+  });
   push([]);
   push(['Criteria'], true);
   push(['Benchmark', 'Criterion', 'Who or where', 'Result', 'Value (%)', 'Note'], true);
   for (const b of scores.benchmarks) for (const c of b.criteria) push(criterionRow(c));
+  push([]);
+  push(['Who is missing out'], true);
+  push([{ value: 'For each measured criterion about pupils: the % who meet it, for all pupils and for each group. A group with fewer than 5 pupils in the cohort shows "fewer than 5" and no figures, so no pupil can be picked out. The gap is the group\'s % minus the rest\'s, in points.', italic: true }]);
+  push(['Benchmark', 'Criterion', 'Group', 'Pupils', 'Met', '% met', 'Gap to the rest (points)'], true);
+  for (const bd of scores.breakdowns) {
+    for (const g of bd.groups) {
+      const hidden = g.pct === null;
+      push([bd.benchmark, SHORT_LABELS[bd.key], GROUP_WORDS[g.group], hidden ? 'fewer than 5' : g.pupils, g.met ?? '', g.pct ?? '', g.gap === null ? '' : signed(g.gap)]);
+    }
+  }
   push([]);
   push([HISTORY_TITLE], true);
   const headerRow = rows.length;
@@ -117,7 +187,7 @@ export function scoresSheet(scores: Scores, now: Now, history: CellValue[][], pr
     rows,
     boldRows: bold,
     frozenRows: 1,
-    columnWidths: [120, 420, 170, 120, 80, 380],
+    columnWidths: [120, 420, 170, 120, 80, 120, 90, 200],
     chart: history.length > 0
       ? { title: 'Benchmark scores over time (%)', headerRow, lastRow: rows.length - 1, firstColumn: 0, lastColumn: 8 }
       : undefined,

@@ -50,7 +50,7 @@ export interface Preview {
   close(): Promise<void>;
 }
 
-const WRITES: ApiFunction[] = ['saveMeeting', 'markActionDone', 'saveCheck', 'makeRecord'];
+const WRITES: ApiFunction[] = ['saveMeeting', 'markActionDone', 'saveCheck', 'makeRecord', 'saveActivity'];
 const MAX_BODY = 1_000_000;
 
 /** The sidebar as built by scripts/build-sidebar.mjs. */

@@ -7,9 +7,11 @@ import * as z from 'zod/mini';
 import { APPLICATION_STATUSES, MEETING_TYPES, type MeetingType } from '../domain/schema';
 import { makeDay } from '../domain/calendar';
 import type { MeetingInput, MenteeView, MentorLogView } from '../domain/mentor-log';
+import type { ActivityFormView, ActivityInput } from '../domain/log-activity';
 import { LIMITS } from './limits';
 import type { LeaversApi } from './leavers-api';
 
+export type { ActivityFormView, ActivityInput, ActivityPupil, ActivityTypeOption } from '../domain/log-activity';
 export type {
   ActionView, Chip, MeetingView, MenteeListItem, MenteeView, MentorLogView, Viewer, MeetingInput, ActionInput, PlanFields,
 } from '../domain/mentor-log';
@@ -48,6 +50,22 @@ export interface MarkActionDoneResponse {
   message: string;
 }
 
+export interface SaveActivityRequest extends ActivityInput {
+  /** made by the sidebar once per form: a repeated request (double click, retry) is saved once */
+  requestId: string;
+}
+
+export interface SaveActivityResponse {
+  /** the Activities row written (or written by the first of repeated requests: 0 when not known) */
+  row: number;
+  attendees: number;
+  duplicate: boolean;
+  message: string;
+}
+
+/** The "Log an activity" form, or why this member of staff cannot log one. */
+export type ActivityFormResponse = ActivityFormView | { message: string };
+
 /** What each server function takes and gives (the wire carries ApiResult of the return type). */
 export interface MentorLogApi extends LeaversApi {
   getMentorLog(): MentorLogView;
@@ -56,10 +74,12 @@ export interface MentorLogApi extends LeaversApi {
   markActionDone(request: MarkActionDoneRequest): MarkActionDoneResponse;
   /** records.md: the pupil's record or transition document, emailed to whoever asked */
   makeRecord(pupilId: string, kind: 'pupil' | 'transition'): { message: string };
+  getActivityForm(): ActivityFormResponse;
+  saveActivity(request: SaveActivityRequest): SaveActivityResponse;
 }
 
 export type ApiFunction = keyof MentorLogApi;
-export const API_FUNCTIONS: readonly ApiFunction[] = ['getMentorLog', 'getMentee', 'saveMeeting', 'markActionDone', 'getLeavers', 'saveCheck', 'makeRecord'];
+export const API_FUNCTIONS: readonly ApiFunction[] = ['getMentorLog', 'getMentee', 'saveMeeting', 'markActionDone', 'getLeavers', 'saveCheck', 'makeRecord', 'getActivityForm', 'saveActivity'];
 
 export { LIMITS };
 
@@ -107,6 +127,23 @@ export const markActionDoneSchema = z.object({
   row: z.int().check(z.gte(2, 'a sheet row below the header')),
   action: text(LIMITS.action),
   due: isoDay,
+});
+
+const idList = z.array(pupilIdSchema).check(z.maxLength(LIMITS.attendees, `at most ${thousands(LIMITS.attendees)} pupils`));
+
+export const saveActivitySchema = z.object({
+  requestId: z.string().check(z.regex(/^[A-Za-z0-9_-]{8,64}$/, 'a request id of 8 to 64 letters and digits')),
+  date: isoDay,
+  title: text(LIMITS.plan),
+  type: z.string().check(z.maxLength(40, 'an activity type')),
+  provider: text(LIMITS.plan),
+  benchmarks: z.array(z.int().check(z.gte(1, 'a benchmark 1 to 8'), z.lte(8, 'a benchmark 1 to 8'))).check(z.maxLength(8, 'at most 8 benchmarks')),
+  providerAccess: z.boolean(),
+  evidence: text(LIMITS.plan),
+  yearGroups: z.array(z.int().check(z.gte(7, 'a year group 7 to 13'), z.lte(13, 'a year group 7 to 13'))).check(z.maxLength(7, 'at most 7 year groups')),
+  forms: z.array(text(40)).check(z.maxLength(200, 'at most 200 forms')),
+  pupils: idList,
+  absent: idList,
 });
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; message: string };

@@ -11,11 +11,12 @@ import { ErrorBox, Loading } from './chip';
 import { type ListFilter, MenteeList, initialFilter } from './list';
 import { MenteeSummary } from './mentee';
 import { type Draft, MeetingForm, newDraft, toRequest } from './meeting-form';
+import { ActivityLog, canLogActivities } from './activity-log';
 import { LeaversPanel } from './leavers';
 import { LEAVERS_ROLES } from '../domain/leavers-view';
 
 type Loadable<T> = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; value: T };
-type Route = { name: 'list' } | { name: 'mentee'; id: string } | { name: 'form'; id: string };
+type Route = { name: 'list' } | { name: 'mentee'; id: string } | { name: 'form'; id: string } | { name: 'activity' };
 
 function message(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
@@ -158,6 +159,8 @@ export function App({ client = api }: { client?: MentorLogApiClient }) {
     ).then(() => setPendingRows((rows) => rows.filter((r) => r !== a.row)));
   };
 
+  if (route.name === 'activity') return <ActivityLog client={client} onBack={backToList} />;
+
   if (leavers) return <LeaversPanel client={client} onBack={() => setLeavers(false)} />;
   if (route.name === 'list') {
     if (log.status === 'loading') return <Loading what="Loading your mentees…" />;
@@ -166,6 +169,9 @@ export function App({ client = api }: { client?: MentorLogApiClient }) {
     return (
       <>
       {seesLeavers && <button type="button" class="link" id="open-leavers" onClick={() => setLeavers(true)}>Leavers' destinations ›</button>}
+      {canLogActivities(log.value.viewer) && (
+        <button type="button" class="secondary small log-activity" onClick={() => setRoute({ name: 'activity' })}>Log an activity</button>
+      )}
       <MenteeList log={log.value} filter={filter ?? initialFilter(log.value)} onFilter={setFilter}
         onOpen={openMentee} onRefresh={loadList} focusId={lastOpened.current} />
       </>

@@ -65,6 +65,8 @@ export const api: MentorLogApiClient = {
   getLeavers: () => call('getLeavers'),
   saveCheck: (request) => call('saveCheck', request),
   makeRecord: (pupilId, kind) => call('makeRecord', pupilId, kind),
+  getActivityForm: () => call('getActivityForm'),
+  saveActivity: (request) => call('saveActivity', request),
 };
 
 export type MentorLogApiClient = {

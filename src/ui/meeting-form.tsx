@@ -108,7 +108,7 @@ export function MeetingForm(props: {
             <div class="field">
               <label for="f-type">Type</label>
               <select id="f-type" value={d.type} onChange={(e) => set('type', value(e) as MeetingType)}>
-                {MEETING_TYPES.map((t) => <option key={t.value} value={t.value}>{t.value}</option>)}
+                {(mentee.meetingTypes ?? MEETING_TYPES.map((t) => t.value)).map((t) => <option key={t} value={t}>{t}</option>)}
               </select>
             </div>
             <div class="field">

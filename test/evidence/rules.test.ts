@@ -42,7 +42,7 @@ const file = (path: string, updated: string) => ({
 });
 const folder = (name: string, files: ReturnType<typeof file>[]): EvidenceFolder => ({ name, url: `https://drive.example/f/${name}`, files });
 const activity = (row: number, date: string, evidence: string | null): Activity => ({
-  row, date, title: `Activity ${row}`, type: 'Employer encounter', provider: null, yearGroups: [10], pupils: [],
+  row, date, title: `Activity ${row}`, type: 'Employer encounter', provider: null, yearGroups: [10], forms: [], pupils: [], absent: [],
   providerAccess: false, benchmarks: [5], evidence,
 });
 

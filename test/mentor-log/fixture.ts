@@ -35,7 +35,18 @@ export interface FixtureOptions {
   actions?: Row[];
   /** leave these columns out of Pupils */
   withoutPupilColumns?: string[];
+  /** more Staff rows (form tutors) */
+  extraStaff?: Row[];
+  /** an Activities tab with these rows */
+  activities?: Row[];
 }
+
+/** Form tutors for the Log an activity tests: one tutors 11B, one has no Form. */
+export const TUTORS = { kt: 'kt@school.example', nf: 'nf@school.example' };
+export const TUTOR_STAFF: Row[] = [
+  { Initials: 'KT', Name: 'Kim Tutor', Email: TUTORS.kt, Role: 'Form tutor', Form: '11B' },
+  { Initials: 'NF', Name: 'Nat Formless', Email: TUTORS.nf, Role: 'Form tutor' },
+];
 
 export const PUPILS: Row[] = [
   { 'Pupil ID': 'P001', Name: 'Amy Ash', Year: 11, Form: '11A', Mentor: 'FR', Attendance: 95, 'Platform login': 'Yes', 'Plan A': 'College: health and social care', 'Application status': 'Applied' },
@@ -67,11 +78,13 @@ export function mentorLogTabs(o: FixtureOptions = {}): Tabs {
       { Initials: 'LG', Name: 'Lee Green', Email: STAFF.lg, Role: 'Mentor, Form tutor', 'Level 6': 'No' },
       { Initials: 'MH', Name: 'Mandy Hill', Email: STAFF.adviser, Role: 'Careers adviser', 'Level 6': 'Yes' },
       { Initials: 'PT', Name: 'Pat Taylor', Email: STAFF.admin, Role: 'Admin', 'Level 6': 'No' },
+      ...(o.extraStaff ?? []),
     ]),
     Pupils: grid('Pupils', o.pupils ?? PUPILS),
     Meetings: grid('Meetings', o.meetings ?? MEETINGS),
     Actions: grid('Actions', o.actions ?? ACTIONS),
   };
+  if (o.activities) tabs.Activities = grid('Activities', o.activities);
   if (o.withoutPupilColumns?.length) {
     const drop = new Set(o.withoutPupilColumns);
     const keep = tabs.Pupils[0].map((h, i) => (drop.has(String(h)) ? -1 : i)).filter((i) => i >= 0);

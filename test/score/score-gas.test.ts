@@ -59,21 +59,26 @@ describe('Score benchmarks through the Apps Script adapters', () => {
     expect(first[1]['Sheet.insertRowsAfter']).toBe(1);
   });
 
-  it('writes the latest scores on top, keeps a history row per run, and charts it', () => {
+  it('writes the latest scores on top, keeps one history row per day (a rerun replaces it), and charts it', () => {
     const fake = install(syntheticTracker({ pupils: 100 }));
-    const r1 = runScore(ctxFor(fake, '2026-03-02', 8));
+    const r1 = runScore(ctxFor(fake, '2026-03-01', 8));
+    runScore(ctxFor(fake, '2026-03-02', 8));
     const r2 = runScore(ctxFor(fake, '2026-03-02', 9));
     expect(r2.benchmarks.map((b) => b.score)).toEqual(r1.benchmarks.map((b) => b.score));
+    expect(r2.history.map((h) => h.date)).toEqual(['2026-03-01', '2026-03-02']);
 
     const grid = fake.sheetValues('Scores');
     expect(grid[0][0]).toBe('Benchmark scores');
     expect(String(grid[1][0])).toMatch(/indicative.*Compass.*not public/);
-    expect(grid[2][0]).toBe(`${r2.achieved} of 8 achieved (national average 5.96 in 2024/25)`);
+    expect(grid[2][0]).toBe(`${r2.achieved} of 8 benchmarks achieved (indicative, from this tracker)`);
+    expect(String(grid[3][0])).toMatch(/^For context: schools in England fully achieved 5\.96 of 8 on average in 2024\/25/);
 
     const top = rowStarting(grid, 'Benchmark');
-    expect(grid.slice(top + 1, top + 9).map((r) => [r[0], r[2] === '' ? null : r[2], r[3]])).toEqual(r2.benchmarks.map((b) => [b.id, b.score, b.status]));
+    expect(grid[top].slice(2, 5)).toEqual(['Measured (%)', 'Self-assessed (%)', 'Score (%)']);
+    expect(grid.slice(top + 1, top + 9).map((r) => [r[0], r[2] === '–' ? null : r[2], r[3] === '–' ? null : r[3], r[4] === '' ? null : r[4], r[5]]))
+      .toEqual(r2.benchmarks.map((b) => [b.id, b.measured, b.selfAssessed, b.score, b.status]));
     const formats = fake.sheetFormats('Scores');
-    r2.benchmarks.forEach((b, i) => expect(formats.backgrounds[top + 1 + i][4]).toBe(b.rag ? RAG_COLOURS[b.rag] : RAG_COLOURS.grey));
+    r2.benchmarks.forEach((b, i) => expect(formats.backgrounds[top + 1 + i][6]).toBe(b.rag ? RAG_COLOURS[b.rag] : RAG_COLOURS.grey));
 
     const history = rowStarting(grid, 'History');
     expect(history).toBeGreaterThan(top);
@@ -81,7 +86,7 @@ describe('Score benchmarks through the Apps Script adapters', () => {
     const rows = grid.slice(history + 2).filter((r) => r.some((c) => c !== ''));
     expect(rows).toHaveLength(2);
     const hhmm = (v: unknown) => new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', hour: '2-digit', minute: '2-digit' }).format(v as Date);
-    expect(rows.map((r) => hhmm(r[0]))).toEqual(['08:00', '09:00']);
+    expect(rows.map((r) => hhmm(r[0]))).toEqual(['08:00', '09:00']); // 1 March at 8, 2 March's second run at 9
     expect(rows[1].slice(1, 9)).toEqual(r2.benchmarks.map((b) => b.score ?? ''));
     expect(rows[1][9]).toBe(r2.achieved);
 
@@ -122,7 +127,7 @@ describe('Score benchmarks through the Apps Script adapters', () => {
 
     fake.setUser('cl@school.example');
     scoreBenchmarks();
-    expect(fake.ui.alerts.at(-1)!.prompt).toMatch(/^\d of 8 achieved \(national average 5\.96 in 2024\/25\)\./);
+    expect(fake.ui.alerts.at(-1)!.prompt).toMatch(/^\d of 8 benchmarks achieved \(indicative, from this tracker\)\./);
     expect(fake.ui.alerts.at(-1)!.prompt).toMatch(/indicative/);
     expect(fake.sheetValues('Scores')[0][0]).toBe('Benchmark scores');
   });

@@ -95,7 +95,7 @@ describe('measured criteria', () => {
     expect(s.pairs).toBe(0);
     const s2 = score({
       pupils: [['A', 11]],
-      activities: [['2025-06-10', 'Y10 work experience', 'Workplace experience', 'Y10', '']],
+      activities: [['2025-06-10', 'Y10 work experience', 'Workplace experience', 'Y10', ''], ['2025-06-11', 'Y10 work experience, day 2', 'Workplace experience', 'Y10', '']],
     });
     expect(metCohort(s2, 'bm6.by16')).toEqual([1, 1]);
   });
@@ -168,17 +168,18 @@ describe('measured criteria', () => {
     expect(metCohort(s, 'bm3.destinations')).toEqual([0, 1]);
   });
 
-  it('bm6: one workplace experience ever by Year 11, two by Year 13', () => {
+  it('bm6: workplace experiences on two different days by Year 11, three by Year 13 (activities-and-scores.md)', () => {
     const s = score({
       pupils: [['A', 11], ['B', 11], ['C', 13], ['D', 13]],
       activities: [
         ['2024-07-01', 'Y9 taster day', 'Workplace experience', 'Y9', ''], // A and B were in Year 9
+        ['2025-11-01', 'Site visit', 'Workplace visit', '', 'A'],
         ['2025-07-01', 'Y12 work experience', 'Workplace experience', '', 'D'],
         ['2026-01-15', 'Shadowing', 'Work shadowing', '', 'C, C, D'], // C listed twice: still one
-        ['2026-02-15', 'Shadowing 2', 'Work shadowing', '', 'D'],
+        ['2026-02-15', 'Shadowing 2', 'Work shadowing', '', 'C, D'],
       ],
     });
-    expect(metCohort(s, 'bm6.by16')).toEqual([2, 2]);
+    expect(metCohort(s, 'bm6.by16')).toEqual([1, 2]);
     expect(metCohort(s, 'bm6.by18')).toEqual([1, 2]);
   });
 
@@ -187,41 +188,30 @@ describe('measured criteria', () => {
       pupils: [['C', 13]],
       activities: [['2026-01-15', 'Work experience week', 'Workplace experience', 'Y13', 'C']],
     });
-    expect(metCohort(s, 'bm6.by18')).toEqual([0, 1]);
+    expect(criterion(s, 'bm6.by18')).toMatchObject({ met: 0, cohort: 1 });
     expect(s.pairs).toBe(1);
   });
 
-  it('bm7.by16: at least one FE, HE or technical provider encounter ever by Year 11', () => {
-    const s = score({
-      pupils: [['A', 11], ['B', 11], ['C', 11], ['D', 10]],
-      activities: [
-        ['2023-11-01', 'University visit', 'Higher education', '', 'A, D'],
-        ['2025-12-01', 'College talk', 'College talk', '', 'B'],
-      ],
-    });
-    expect(metCohort(s, 'bm7.by16')).toEqual([2, 3]);
-  });
-
-  it('bm7.provider-access: two encounters in the key phase; in Year 9 or 11 only up to the end of February', () => {
+  it('bm7.provider-access: two encounters in the key phase, from two providers; in Year 9 or 11 only up to the end of February', () => {
     const s = score({
       pupils: [['N1', 9], ['N2', 9], ['E1', 11], ['E2', 11], ['T', 10]],
       activities: [
         // Year 9s now: one encounter in Year 8 (counted) and one in Year 9 after February (not counted)
-        ['2025-03-10', 'ITP assembly (Y8)', 'Technical provider', 'Y8', ''],
-        ['2026-03-01', 'ITP talk after February (Y9)', 'Technical provider', '', 'N1'],
-        ['2026-02-28', 'ITP talk in February (Y9)', 'Technical provider', '', 'N2'],
+        ['2025-03-10', 'ITP assembly (Y8)', 'Technical provider', 'Y8', '', '', '', 'Provider A'],
+        ['2026-03-01', 'ITP talk after February (Y9)', 'Technical provider', '', 'N1', '', '', 'Provider B'],
+        ['2026-02-28', 'ITP talk in February (Y9)', 'Technical provider', '', 'N2', '', '', 'Provider B'],
         // Year 11s now: Year 10 counts, a Year 9 encounter is the earlier phase
-        ['2024-10-10', 'ITP (Y9)', 'Technical provider', 'Y9', ''],
-        ['2024-11-10', 'ITP (Y10)', 'Technical provider', '', 'E1, E2'],
-        ['2025-09-01', 'ITP (Y11, September)', 'Technical provider', '', 'E1'],
+        ['2024-10-10', 'ITP (Y9)', 'Technical provider', 'Y9', '', '', '', 'Provider C'],
+        ['2024-11-10', 'ITP (Y10)', 'Technical provider', '', 'E1, E2', '', '', 'Provider A'],
+        ['2025-09-01', 'ITP (Y11, September)', 'Technical provider', '', 'E1', '', '', ' provider a '], // the same provider as in Year 10
         // A college visit marked as provider access counts; a technical provider marked No does not
-        ['2025-12-10', 'College visit with PAL', 'Further education', '', 'E2', 'Yes'],
-        ['2025-12-11', 'ITP not PAL', 'Technical provider', '', 'N1, N2', 'No'],
+        ['2025-12-10', 'College visit with PAL', 'Further education', '', 'E2', 'Yes', '', 'College D'],
+        ['2025-12-11', 'ITP not PAL', 'Technical provider', '', 'N1, N2', 'No', '', 'Provider E'],
       ],
     });
-    expect(metCohort(s, 'bm7.provider-access')).toEqual([3, 4]);
+    expect(metCohort(s, 'bm7.provider-access')).toEqual([2, 4]);
     const missing = s.coverage.pupils.filter((_, r) => s.coverage.columns.find((c) => c.key === 'bm7.provider-access')!.cells[r] === NOT_MET);
-    expect(missing.map((p) => p.id)).toEqual(['N1']);
+    expect(missing.map((p) => p.id)).toEqual(['N1', 'E1']);
   });
 
   it('bm8: guidance meetings with Level 6 staff, one by 16 and two by 18; others do not count and the note says so', () => {
@@ -321,7 +311,9 @@ describe('audit criteria and benchmark scores', () => {
     expect(s.benchmarks[4]).toMatchObject({ score: 62.5, status: 'In progress' });
     expect(s.benchmarks[0].status).toBe('Achieved');
     expect(s.achieved).toBe(1);
-    expect(headline(s.achieved)).toBe('1 of 8 achieved (national average 5.96 in 2024/25)');
+    expect(headline(s.achieved)).toBe('1 of 8 benchmarks achieved (indicative, from this tracker)');
+    expect(s.benchmarks[4]).toMatchObject({ measured: 25, selfAssessed: 100 });
+    expect(s.benchmarks[0]).toMatchObject({ measured: null, selfAssessed: 100, score: 100 });
   });
 });
 

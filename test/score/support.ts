@@ -13,13 +13,13 @@ export const STAFF: CellValue[][] = [
   ['CA', 'Chris Adviser', 'ca@school.example', 'Careers adviser', 'Yes'],
 ];
 
-/** [id, year, leaverYear?] */
-export type PupilSpec = [string, number | '', (number | '')?];
+/** [id, year, leaverYear?, form?, SEND?, looked after?, disadvantaged?, consent to track?] */
+export type PupilSpec = [string, number | '', (number | '')?, string?, string?, string?, string?, string?];
 
 export interface Parts {
   pupils?: PupilSpec[];
-  /** [date, title, type, yearGroups, pupils, providerAccess?, benchmarks?] */
-  activities?: [string, string, string, string, string, string?, string?][];
+  /** [date, title, type, yearGroups, pupils, providerAccess?, benchmarks?, provider?, forms?, absent?] */
+  activities?: [string, string, string, string, string, string?, string?, string?, string?, string?][];
   /** [date, pupil, staff, type] */
   meetings?: [string, string, string, string][];
   /** [pupil, checked, status] */
@@ -33,10 +33,17 @@ export function makeTabs(p: Parts): Record<string, CellValue[][]> {
   return {
     Settings: [['Setting', 'Value'], ...(p.settings ?? [])],
     Staff: STAFF,
-    Pupils: [['Pupil ID', 'Name', 'Year', 'Form', 'Leaver year'], ...(p.pupils ?? []).map(([id, year, left]) => [id, `Name ${id}`, year, year === '' ? '' : `${year}X`, left ?? ''])],
+    Pupils: [
+      ['Pupil ID', 'Name', 'Year', 'Form', 'Leaver year', 'SEND', 'Looked after', 'Disadvantaged', 'Consent to track'],
+      ...(p.pupils ?? []).map(([id, year, left, form, send, lac, pp, consent]) => [
+        id, `Name ${id}`, year, form ?? (year === '' ? '' : `${year}X`), left ?? '', send ?? '', lac ?? '', pp ?? '', consent ?? '',
+      ]),
+    ],
     Activities: [
-      ['Date', 'Activity', 'Type', 'Year groups', 'Pupils', 'Provider access', 'Benchmarks'],
-      ...(p.activities ?? []).map(([date, title, type, years, pupils, pa, bm]) => [d(date), title, type, years, pupils, pa ?? '', bm ?? '']),
+      ['Date', 'Activity', 'Type', 'Year groups', 'Pupils', 'Provider access', 'Benchmarks', 'Provider', 'Forms', 'Absent'],
+      ...(p.activities ?? []).map(([date, title, type, years, pupils, pa, bm, provider, forms, absent]) => [
+        d(date), title, type, years, pupils, pa ?? '', bm ?? '', provider ?? '', forms ?? '', absent ?? '',
+      ]),
     ],
     Meetings: [['Date', 'Pupil ID', 'Staff', 'Type'], ...(p.meetings ?? []).map(([date, pupil, staff, type]) => [d(date), pupil, staff, type])],
     Destinations: [['Pupil ID', 'Checked', 'Status'], ...(p.destinations ?? []).map(([pupil, checked, status]) => [pupil, d(checked), status])],

@@ -41,6 +41,14 @@ export function markActionDone(request: unknown): ApiResult<unknown> {
   return answer_('markActionDone', [request]);
 }
 
+export function getActivityForm(): ApiResult<unknown> {
+  return answer_('getActivityForm', []);
+}
+
+export function saveActivity(request: unknown): ApiResult<unknown> {
+  return answer_('saveActivity', [request]);
+}
+
 export function getLeavers(): ApiResult<unknown> {
   return answer_('getLeavers', []);
 }

@@ -10,7 +10,7 @@ export function scoreBenchmarks(): void {
     showTab_('Scores');
     return [
       `${r.headline}.`,
-      r.benchmarks.map((b) => `Benchmark ${b.id}: ${b.score === null ? 'not assessed' : `${b.score}% (${b.status.toLowerCase()})`}`).join('\n'),
+      r.benchmarks.map((b) => `Benchmark ${b.id}: ${b.score === null ? 'not assessed' : `${b.score}% (${b.status.toLowerCase()}; measured ${b.measured ?? '–'}, self-assessed ${b.selfAssessed ?? '–'})`}`).join('\n'),
       'These scores are indicative: the Compass evaluation\'s own formula is not public.',
       `The Coverage tab shows each pupil on roll against each criterion (${r.coverage.notMet} gaps: each is one pupil not yet meeting one criterion, so a pupil can count several times).`,
     ].join('\n\n');

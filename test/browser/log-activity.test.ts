@@ -1,0 +1,124 @@
+/**
+ * "Log an activity" and form tutors in a real browser (Debian's Chromium through playwright-core),
+ * served by the local preview over a copy of the small test tracker, at the sidebar's 300 px
+ * width. Screenshots are kept in test-artifacts/log-activity/.
+ */
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { type Preview, builtSidebarHtml, startPreview } from '../../src/node/preview';
+import { XlsxWorkbook } from '../../src/node/xlsx-workbook';
+import { STAFF, TODAY, TUTORS, TUTOR_STAFF, XSS_NAME, writeFixture } from '../mentor-log/fixture';
+import { HAVE_CHROMIUM, launch, reportMissingChromium } from './chromium';
+
+const ARTIFACTS = path.resolve(__dirname, '../../test-artifacts/log-activity');
+
+reportMissingChromium('Log an activity in Chromium');
+
+describe.skipIf(!HAVE_CHROMIUM)('Log an activity in Chromium', () => {
+  let browser: Browser;
+  let html: string;
+  let dir: string;
+  let context: BrowserContext | null = null;
+  let preview: Preview | null = null;
+  let pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    fs.mkdirSync(ARTIFACTS, { recursive: true });
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'log-activity-'));
+    [browser, html] = await Promise.all([launch(), builtSidebarHtml()]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+  afterEach(async () => {
+    expect(pageErrors).toEqual([]);
+    await context?.close();
+    await preview?.close();
+    context = null;
+    preview = null;
+  });
+
+  async function open(email: string): Promise<{ page: Page; file: string }> {
+    const file = path.join(dir, `tracker-${Math.random().toString(36).slice(2)}.xlsx`);
+    await writeFixture(file, { extraStaff: TUTOR_STAFF });
+    preview = await startPreview({ workbook: file, as: email, today: TODAY, html });
+    context = await browser.newContext({ viewport: { width: 300, height: 900 }, locale: 'en-GB', timezoneId: 'Europe/London' });
+    const page = await context.newPage();
+    pageErrors = [];
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+    page.on('dialog', (d) => void d.dismiss());
+    await page.goto(preview.url);
+    return { page, file };
+  }
+
+  const shot = (page: Page, name: string) => page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
+  const noSideways = async (page: Page) => expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(300);
+
+  it('logs an activity for a year group with two absentees, and the exact row is in the workbook', async () => {
+    const { page, file } = await open(STAFF.leader);
+    await page.getByRole('button', { name: 'Log an activity' }).click();
+    await page.locator('#activity-heading').waitFor();
+    await page.fill('#a-title', 'Year 11 college talk');
+    await page.selectOption('#a-type', 'Technical provider');
+    // Presets from the type: BM7 and provider access
+    expect(await page.getByLabel('BM7').isChecked()).toBe(true);
+    expect(await page.getByLabel('Provider access encounter').isChecked()).toBe(true);
+    await page.fill('#a-provider', 'Kent Training');
+    await page.getByRole('group', { name: 'Year groups' }).getByLabel('Y11').check();
+    const attendees = page.getByRole('list', { name: 'Attendees' }).locator('input[type=checkbox]');
+    await expect.poll(() => attendees.count()).toBe(4);
+    await page.locator('input[data-pupil-id="P002"]').uncheck();
+    await page.locator('input[data-pupil-id="P003"]').uncheck();
+    await expect.poll(() => page.getByRole('status').filter({ hasText: 'attended' }).textContent()).toContain('2 pupils attended, 2 absent');
+    // the HTML in a pupil's name shows as text
+    expect(await page.getByRole('list', { name: 'Attendees' }).textContent()).toContain(XSS_NAME);
+    await noSideways(page);
+    await shot(page, 'form-year-group-two-absent');
+    // Pressing twice saves once
+    await page.getByRole('button', { name: 'Save activity' }).dblclick();
+    await expect.poll(() => page.locator('.notice').textContent()).toBe('Saved to the Activities tab, row 2: 2 pupils attended, 2 absent.');
+    await shot(page, 'saved');
+    const grid = (await XlsxWorkbook.open(file)).readTab('Activities')!;
+    expect(grid).toHaveLength(2);
+    const row = Object.fromEntries(grid[0].map((h, i) => [String(h), grid[1][i]]));
+    expect(row).toEqual({
+      Date: { day: TODAY }, Activity: 'Year 11 college talk', Type: 'Technical provider', Provider: 'Kent Training',
+      'Year groups': 'Y11', Pupils: '', 'Provider access': 'Yes', Benchmarks: '', Evidence: '', Forms: '', Absent: 'P002, P003',
+    });
+    expect(preview!.calls.filter((c) => c === 'saveActivity')).toHaveLength(1);
+  });
+
+  it('a form tutor sees only their form, and logs for it', async () => {
+    const { page, file } = await open(TUTORS.kt);
+    await page.locator('.mentee-row').first().waitFor();
+    expect((await page.locator('.mentee-row .name').allTextContents()).sort()).toEqual([XSS_NAME, 'Cara Cole'].sort());
+    await shot(page, 'form-tutor-list');
+    await page.getByRole('button', { name: 'Log an activity' }).click();
+    await page.locator('#activity-heading').waitFor();
+    expect(await page.getByRole('group', { name: 'Year groups' }).count()).toBe(0);
+    expect(await page.getByRole('group', { name: 'Forms' }).locator('label').allTextContents()).toEqual(['11B']);
+    await page.fill('#a-find', 'Amy');
+    expect(await page.getByRole('list', { name: 'Matching pupils' }).count()).toBe(0);
+    await page.fill('#a-find', '');
+    await page.fill('#a-title', 'Form time: careers quiz');
+    await page.selectOption('#a-type', 'Careers information');
+    await page.getByRole('group', { name: 'Forms' }).getByLabel('11B').check();
+    await expect.poll(() => page.getByRole('list', { name: 'Attendees' }).locator('input').count()).toBe(2);
+    await noSideways(page);
+    await shot(page, 'form-tutor-activity');
+    await page.getByRole('button', { name: 'Save activity' }).click();
+    await expect.poll(() => page.locator('.notice').textContent()).toBe('Saved to the Activities tab, row 2: 2 pupils attended.');
+    const grid = (await XlsxWorkbook.open(file)).readTab('Activities')!;
+    expect(grid[1][grid[0].indexOf('Forms')]).toBe('11B');
+  });
+
+  it('a form tutor with no Form sees nobody, and the sidebar says why', async () => {
+    const { page } = await open(TUTORS.nf);
+    await expect.poll(() => page.locator('.empty').first().textContent()).toMatch(/no form is given for you \(NF\) in its Form column/);
+    await shot(page, 'form-tutor-no-form');
+  });
+});
