@@ -46,6 +46,13 @@ export interface Pupil {
   status: ApplicationStatus | null;
   provider: string | null;
   course: string | null;
+  /** from the Date of birth column (pupils-import.md) */
+  dateOfBirth: Day | null;
+  /** upper case with one space */
+  postcode: string | null;
+  /** only when the Pupils tab has separate forename and surname columns */
+  forename?: string;
+  surname?: string;
 }
 
 export interface Meeting {
@@ -301,6 +308,9 @@ function toPupil(r: ParsedRow): Pupil {
     bulletin: (r.v.bulletin as boolean | null) ?? null, consent: (r.v.consent as boolean | null) ?? null,
     platformLogin: (r.v.platformLogin as boolean | null) ?? null, planA: s(r.v.planA), planB: s(r.v.planB),
     status: (r.v.status as ApplicationStatus | null) ?? null, provider: s(r.v.provider), course: s(r.v.course),
+    dateOfBirth: s(r.v.dateOfBirth), postcode: s(r.v.postcode),
+    ...(r.v.forename ? { forename: r.v.forename as string } : {}),
+    ...(r.v.surname ? { surname: r.v.surname as string } : {}),
   };
 }
 

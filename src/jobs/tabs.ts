@@ -24,7 +24,8 @@ export function ensureTabDetailed(workbook: WorkbookPort, spec: TabSpec): Ensure
     grid = [['']];
   }
   let header = mapHeaders(grid, spec);
-  const missing = spec.columns.filter((c) => !header.columns.has(c.key));
+  // Never a column that is only an alternative, nor one the tab builds from others (Name from Forename and Surname).
+  const missing = spec.columns.filter((c) => !header.columns.has(c.key) && !c.optionalOnly && !(c.from ?? []).some((k) => header.columns.has(k)));
   if (missing.length > 0) {
     const headerRow = header.headerRow || 1;
     let next = header.headers.length;
