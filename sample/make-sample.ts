@@ -16,6 +16,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import ExcelJS from 'exceljs';
+import { writeMisExport } from './pupils-import';
 
 const SAMPLE_DIR = __dirname;
 const TODAY = '2026-03-02';
@@ -1617,6 +1618,7 @@ function readme(manifest: Record<string, string>): string {
 
 async function main(): Promise<void> {
   await writeWorkbook(path.join(SAMPLE_DIR, 'tracker.xlsx'));
+  await writeMisExport(SAMPLE_DIR);
   const manifest = writeEvidence();
   fs.writeFileSync(path.join(SAMPLE_DIR, 'README.md'), readme(manifest));
   const u = unplaced();

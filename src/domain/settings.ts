@@ -6,7 +6,7 @@ import { type DayOfYear, MONTHS } from './calendar';
 import { SETTINGS_TAB, normaliseHeader } from './schema';
 import type { Problem } from './table';
 import { mapHeaders } from './table';
-import { displayCell, isBlank, readDate, readEmail, readText } from './values';
+import { displayCell, isBlank, readDate, readEmail, readText, readYesNo } from './values';
 import { isDayCell } from '../ports';
 
 export interface Settings {
@@ -26,9 +26,13 @@ export interface Settings {
   greenAt: number;
   amberAt: number;
   vacancySearch: { lat: number; lon: number; miles: number } | null;
+  /** Year 11 moves up to Year 12 at the roll-over instead of leaving */
+  sixthForm: boolean;
+  /** the calendar year in which the academic year the Year column is right for started; null: today's */
+  trackerYear: number | null;
 }
 
-type SettingKind = 'text' | 'timeZone' | 'email' | 'dayOfYear' | 'number' | 'latLonMiles';
+type SettingKind = 'text' | 'timeZone' | 'email' | 'dayOfYear' | 'number' | 'latLonMiles' | 'yesno' | 'academicYear';
 
 export interface SettingSpec {
   key: keyof Settings;
@@ -58,7 +62,18 @@ export const SETTING_SPECS: SettingSpec[] = [
   { key: 'greenAt', label: 'Green at', kind: 'number', defaultText: '100', min: 0, max: 100, help: 'Benchmark score (%) at or above which it is green' },
   { key: 'amberAt', label: 'Amber at', kind: 'number', defaultText: '50', min: 0, max: 100, help: 'Benchmark score (%) at or above which it is amber; below is red' },
   { key: 'vacancySearch', label: 'Vacancy search', kind: 'latLonMiles', defaultText: '', help: 'For the vacancy import: lat, lon, miles' },
+  { key: 'sixthForm', label: 'Sixth form', kind: 'yesno', defaultText: 'No', help: 'Yes when the school has a sixth form: at the new academic year Year 11 moves up to Year 12 instead of leaving' },
+  { key: 'trackerYear', label: 'Tracker year', kind: 'academicYear', defaultText: '', help: 'The academic year the Year column is right for, e.g. 2026-27; Start new academic year moves it on. Blank: the academic year that contains today' },
 ];
+
+/** `2026-27` (or `2026/27`, `2026-2027`) as the calendar year it starts in. */
+export function readAcademicYear(text: string): number | null {
+  const m = /^(\d{4})\s*[-/–]\s*(\d{2}|\d{4})$/.exec(text.trim());
+  if (!m) return null;
+  const start = Number(m[1]);
+  const end = Number(m[2]);
+  return (m[2].length === 2 ? end === (start + 1) % 100 : end === start + 1) && start >= 1990 && start <= 2100 ? start : null;
+}
 
 export function defaultSettings(): Settings {
   return readSettings(null, []).settings;
@@ -119,6 +134,14 @@ function parseSetting(spec: SettingSpec, v: CellValue): { value: unknown } | { m
         return { message: `"${displayCell(v)}" is not a number from ${spec.min} to ${spec.max}.` };
       }
       return { value: n };
+    }
+    case 'yesno': {
+      const r = readYesNo(v);
+      return r.ok ? { value: r.value } : { message: r.message };
+    }
+    case 'academicYear': {
+      const y = readAcademicYear(readText(v));
+      return y === null ? { message: `"${displayCell(v)}" is not an academic year such as 2026-27.` } : { value: y };
     }
     case 'latLonMiles': {
       const parts = readText(v).split(/[,;\s]+/).filter(Boolean).map(Number);

@@ -158,7 +158,7 @@ export function readTable(
   return read;
 }
 
-function readCell(
+export function readCell(
   cell: CellValue,
   col: ColumnSpec,
   refs: References | null,

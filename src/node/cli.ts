@@ -35,6 +35,7 @@ export function parseOptions(argv: string[]): { command: string; options: CliOpt
         workbook: { type: 'string' }, evidence: { type: 'string' }, outbox: { type: 'string' },
         today: { type: 'string' }, quota: { type: 'string' }, json: { type: 'boolean', default: false },
         'api-key': { type: 'string' }, 'from-file': { type: 'string' }, help: { type: 'boolean', short: 'h' },
+        apply: { type: 'boolean', default: false },
       },
     });
   } catch (e) {
@@ -58,7 +59,7 @@ export function parseOptions(argv: string[]): { command: string; options: CliOpt
     command,
     options: {
       workbook: values.workbook, evidence: values.evidence, outbox: values.outbox, today: values.today, quota,
-      json: values.json ?? false, apiKey: values['api-key'], fromFile: values['from-file'],
+      json: values.json ?? false, apiKey: values['api-key'], fromFile: values['from-file'], apply: values.apply ?? false,
     },
   };
 }
@@ -83,10 +84,10 @@ async function runOne(command: Command, options: CliOptions, io: Io): Promise<Co
   const workbook = exists ? await XlsxWorkbook.open(options.workbook) : XlsxWorkbook.empty();
   const progress = !options.json && io.progressStream ? progressBar(io.progressStream) : undefined;
   const ctx = nodeContext(options, workbook, progress);
-  const out = command.run({ options, workbook, ctx });
+  const out = await command.run({ options, workbook, ctx });
   // Emails first, then the workbook whose Log records them.
   if (ctx.mail instanceof Outbox) await ctx.mail.flush();
-  if (out.changed !== false) await workbook.save(options.workbook);
+  if (out.changed !== false && !out.exitCode) await workbook.save(options.workbook);
   return out;
 }
 
@@ -123,7 +124,8 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     const c = COMMANDS.find((x) => x.name === command)!;
     const out = await runOne(c, options, io);
     io.stdout(options.json ? `${JSON.stringify(out.json)}\n` : `${out.text}\n`);
-    return 0;
+    if (out.exitCode) io.stderr(`careers-tracker: ${(out.error ?? 'the job could not run').split('\n')[0]}\n`);
+    return out.exitCode ?? 0;
   } catch (e) {
     if (e instanceof UsageError || e instanceof WorkbookReadError) {
       io.stderr(`careers-tracker: ${e.message.split('\n')[0]}\n`);

@@ -11,6 +11,8 @@ import { unplaced } from './command-unplaced';
 import { score } from './command-score';
 import { bulletin } from './command-bulletin';
 import { importVacancies } from './command-import-vacancies';
+import { importPupils } from './command-import-pupils';
+import { newYear } from './command-new-year';
 
 export interface CliOptions {
   workbook?: string;
@@ -21,6 +23,12 @@ export interface CliOptions {
   json: boolean;
   apiKey?: string;
   fromFile?: string;
+  /** --apply: commands that change many rows are dry runs without it */
+  apply: boolean;
+  /** the demo's MIS export for import-pupils (--from-file serves the vacancy import there) */
+  misExport?: string;
+  /** the demo applies the import */
+  applyImport?: boolean;
 }
 
 export interface CommandRun {
@@ -34,12 +42,15 @@ export interface CommandOutput {
   text: string;
   /** false when the job wrote nothing, so the file need not be saved */
   changed?: boolean;
+  /** the job could not do its work (exit 1, `error` on stderr, nothing saved) */
+  exitCode?: number;
+  error?: string;
 }
 
 export interface Command {
   name: string;
   summary: string;
-  run(run: CommandRun): CommandOutput;
+  run(run: CommandRun): CommandOutput | Promise<CommandOutput>;
 }
 
 const setup: Command = {
@@ -64,13 +75,14 @@ const check: Command = {
   name: 'check',
   summary: 'lists the problems in the tracker and writes the Problems tab',
   run({ ctx }) {
-    const { problems, missingTabs } = runCheck(ctx);
-    const missing = missingTabs.length > 0 ? `\nTabs missing: ${missingTabs.join(', ')}. Run "careers-tracker setup" to add them.` : '';
+    const { problems, missingTabs, notices } = runCheck(ctx);
+    const missing = (missingTabs.length > 0 ? `\nTabs missing: ${missingTabs.join(', ')}. Run "careers-tracker setup" to add them.` : '') +
+      (notices.length > 0 ? `\n\nNotices (no row is left out for these):\n${notices.map((n) => `- ${n.message}`).join('\n')}` : '');
     const text = problems.length === 0
       ? `No problems found.${missing}`
       : `${problems.length} problem${problems.length === 1 ? '' : 's'} found (also in the Problems tab):\n\n` +
         table(['Tab', 'Row', 'Column', 'Value', 'Problem'], problems.map((p) => [p.tab, p.row, p.column, truncate(p.value, 24), p.message]));
-    return { json: { problems, missingTabs }, text: problems.length === 0 ? text : `${text}${missing}` };
+    return { json: { problems, missingTabs, notices }, text: problems.length === 0 ? text : `${text}${missing}` };
   },
 };
 
@@ -79,4 +91,4 @@ export function truncate(s: string, n: number): string {
 }
 
 /** In the order `demo` runs them. Later jobs add themselves here. */
-export const COMMANDS: Command[] = [setup, check, score, unplaced, importVacancies, bulletin, evidence];
+export const COMMANDS: Command[] = [setup, check, score, unplaced, importVacancies, bulletin, evidence, importPupils, newYear];

@@ -27,6 +27,8 @@ export function prepareDemo(cwd: string, options: CliOptions): { options: CliOpt
       workbook, evidence, outbox,
       today: options.today ?? DEMO_DAY,
       fromFile: fs.existsSync(fromFile) ? fromFile : options.fromFile,
+      // import-pupils applies the bundled MIS export; new-year stays a dry run.
+      misExport: path.join(SAMPLE_DIR, 'mis-export.csv'), applyImport: true,
     },
   };
 }
