@@ -35,6 +35,8 @@ export async function buildAll() {
   fs.copyFileSync(path.join(root, 'appsscript.json'), path.join(out, 'appsscript.json'));
   const sidebar = path.join(root, 'scripts/build-sidebar.mjs');
   if (fs.existsSync(sidebar)) await (await import(sidebar)).buildSidebar(out);
+  const dialogs = path.join(root, 'scripts/build-dialogs.mjs');
+  if (fs.existsSync(dialogs)) await (await import(dialogs)).buildDialogs(out);
   return { names, bytes: fs.statSync(path.join(out, 'Code.js')).size };
 }
 

@@ -14,19 +14,37 @@ export function decodeText(bytes: Uint8Array): string {
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    return new TextDecoder('windows-1252').decode(bytes);
+    return decodeWindows1252(bytes);
   }
+}
+
+// Windows-1252's 0x80–0x9F (Node's TextDecoder reads these as Latin-1 controls); undefined bytes stay as they are.
+const CP1252_HIGH = '€\x81‚ƒ„…†‡ˆ‰Š‹Œ\x8dŽ\x8f\x90‘’“”•–—˜™š›œ\x9džŸ';
+
+export function decodeWindows1252(bytes: Uint8Array): string {
+  let out = '';
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i];
+    out += b >= 0x80 && b <= 0x9f ? CP1252_HIGH[b - 0x80] : String.fromCharCode(b);
+  }
+  return out;
 }
 
 /** The rows of a CSV text, every cell a string; blank lines stay (so row numbers are the file's), trailing ones go. */
 export function parseCsv(text: string): string[][] {
-  const result = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), {
-    delimitersToGuess: [',', ';', '\t'],
-    skipEmptyLines: false,
-  });
+  const clean = text.replace(/^\uFEFF/, '');
+  const result = Papa.parse<string[]>(clean, { delimiter: separator(clean), skipEmptyLines: false });
   const rows = result.data.map((r) => (Array.isArray(r) ? r.map((c) => (c == null ? '' : String(c))) : []));
   while (rows.length > 0 && rows[rows.length - 1].every((c) => c.trim() === '')) rows.pop();
   return rows;
+}
+
+/** The separator the header row (the first non-empty line) uses most, outside quotes: `,`, `;` or tab. */
+export function separator(text: string): string {
+  const line = text.split(/\r\n|\n|\r/).find((l) => l.trim() !== '') ?? '';
+  const outside = line.replace(/"[^"]*"/g, '');
+  const count = (ch: string) => outside.split(ch).length - 1;
+  return [';', '\t'].reduce((best, ch) => (count(ch) > count(best) ? ch : best), ',');
 }
 
 export function readCsvBytes(bytes: Uint8Array): string[][] {

@@ -22,3 +22,4 @@ export { importVacancies, setVacancyApiKey } from './handlers/import-vacancies';
 export { scheduleWeeklyJobs, stopWeeklyJobs, runWeeklyJobs } from './handlers/schedule';
 export { reportOnEvidenceFolders } from './handlers/evidence';
 export { openSettings } from './handlers/settings';
+export { importPupilsFromMis, previewPupilImport, applyPupilImport, readPupilExportFromDrive, startNewAcademicYear } from './handlers/pupils';

@@ -17,6 +17,8 @@ export const MENU_ITEMS: MenuItem[] = [
   { caption: 'Send bulletin now', functionName: 'sendBulletinNow' },
   { caption: 'Import vacancies', functionName: 'importVacancies' },
   { caption: 'Report on evidence folders', functionName: 'reportOnEvidenceFolders' },
+  { caption: 'Import pupils from MIS export…', functionName: 'importPupilsFromMis', separatorBefore: true },
+  { caption: 'Start new academic year…', functionName: 'startNewAcademicYear' },
   { caption: 'Check tracker for problems', functionName: 'checkTracker', separatorBefore: true },
   { caption: 'Schedule weekly jobs', functionName: 'scheduleWeeklyJobs', separatorBefore: true },
   { caption: 'Stop weekly jobs', functionName: 'stopWeeklyJobs' },
