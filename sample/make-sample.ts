@@ -1610,6 +1610,7 @@ function readme(manifest: Record<string, string>): string {
   L.push('- Vacancies: one closes on 2 March 2026 (still open, closing soon), one was posted on 2 March 2026 (new); employers with `&` in their names (HTML escaping).');
   L.push('- Names with non-ASCII letters (Łukasz, Siobhán, Zoë, Chloé, Kacper Wiśniewski, and more among the generated names) and apostrophes (Niamh O\'Brien).');
   L.push('- Two Year 11s (Dylan Walker, a January managed move, and Reuben Ali) have no mentor.');
+  L.push('- `mis-export.csv` (made by `pupils-import.ts`): the pupils on roll as a SIMS report exports them (BOM, CRLF, `K - SEN Support` codes, forename and surname), with 2 joiners, 3 form changes in Year 8, 1 Year 10 who left, a `Year 14` and a UPN exported twice. `npm start` imports it after the other jobs.');
   L.push('');
   return L.join('\n');
 }

@@ -22,7 +22,7 @@ export const importPupils: Command = {
     const r = runImportPupils(ctx, rows, { apply });
     const { plan } = r;
     const lines = [r.message];
-    if (plan.added.length) lines.push('', `To add${apply ? 'ed' : ''}:`, table(['Pupil ID', 'Name', 'Year'], plan.added.map((a) => [a.id, a.name, a.year])));
+    if (plan.added.length) lines.push('', apply ? 'Added:' : 'To add:', table(['Pupil ID', 'Name', 'Year'], plan.added.map((a) => [a.id, a.name, a.year])));
     if (plan.changed.length) {
       lines.push('', 'Changes (old → new):', table(['Pupil ID', 'Name', 'Column', 'Old', 'New'],
         plan.changed.flatMap((c) => Object.entries(c.fields).map(([f, [o, n]]) => [c.id, c.name, f, truncate(o, 30), truncate(n, 30)]))));
