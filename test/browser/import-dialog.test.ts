@@ -5,7 +5,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { dialogHtml } from '../../scripts/build-dialogs.mjs';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { HAVE_CHROMIUM, launch, reportMissingChromium } from './chromium';
 import { installFake, loadTabs } from '../gas/helpers';
 import { applyPupilImport, previewPupilImport } from '../../src/gas/handlers/pupils';
@@ -28,6 +29,7 @@ describe.runIf(HAVE_CHROMIUM)('the import dialog', () => {
   let browser: Browser;
   let html: string;
   beforeAll(async () => {
+    const { dialogHtml } = await import(pathToFileURL(path.resolve(__dirname, '../../scripts/build-dialogs.mjs')).href);
     [browser, html] = await Promise.all([launch(), dialogHtml() as Promise<string>]);
   }, 60_000);
   afterAll(async () => {
