@@ -151,3 +151,25 @@ describe('import-pupils on the command line', () => {
     expect(trackerTabs().Pupils[0]).toContain('House');
   });
 });
+
+describe('notices in check', () => {
+  it('lists them in the Problems tab and in check --json, apart from the problems', async () => {
+    const dir = tmp();
+    const tabs = trackerTabs();
+    tabs.Pupils = tabs.Pupils.map((r, i) => [i === 0 ? 'Adno' : `00${i}`, ...r]);
+    const book = await writeTracker(dir, tabs);
+    const r = await cli(['check', '--workbook', book, '--json']);
+    expect(r.code).toBe(0);
+    expect(r.json.problems).toEqual([]);
+    expect(r.json.notices).toEqual(expect.arrayContaining([
+      { tab: 'Pupils', column: 'Adno', message: expect.stringMatching(/"Adno" and "Pupil ID" both mean Pupil ID/) },
+      { tab: 'Pupils', column: 'House', message: '"House" matches no column the tracker reads: ignored; rename it if it should be read.' },
+    ]));
+    const problemsTab = (await XlsxWorkbook.open(book)).readTab('Problems')!;
+    const at = problemsTab.findIndex((row) => String(row[0]).startsWith('Notices ('));
+    expect(at).toBeGreaterThan(0);
+    expect(problemsTab.slice(at + 2).map((row) => row[2])).toEqual(expect.arrayContaining(['Adno', 'House']));
+    const text = await cli(['check', '--workbook', book]);
+    expect(text.out).toMatch(/Notices \(no row is left out for these\):\n(- .*\n)*- "Adno" and "Pupil ID"/);
+  });
+});
