@@ -9,7 +9,8 @@ import { mapHeaders } from '../domain/table';
 import { type ImportPlan, type PupilChange, type SkippedValue, planImport } from '../domain/pupils-import';
 import { readSettings } from '../domain/settings';
 import { layoutRow } from '../domain/write';
-import { type JobContext, appendLog } from './context';
+import type { Tracker } from '../domain/tracker';
+import { type JobContext, appendLog, nowFor } from './context';
 
 export interface ImportPupilsResult {
   applied: boolean;
@@ -33,12 +34,9 @@ export function runImportPupils(ctx: JobContext, rows: CellValue[][], options: {
     if (options.apply && !nothing) applyPlan(ctx, plan, grid!);
     const counts = `added ${plan.added.length}, changed ${plan.changed.length}, unchanged ${plan.unchanged}, absent ${plan.absent.length}, skipped ${plan.skipped.length}`;
     if (options.apply) {
-      const settingsGrid = ctx.workbook.readTab('Settings');
-      const settings = readSettings(settingsGrid, []).settings;
-      const timeZone = ctx.workbook.spreadsheetTimeZone() ?? settings.timeZone;
-      const local = ctx.clock.local(timeZone);
-      const stamp = { day: local.day, time: `${String(local.hour).padStart(2, '0')}:${String(local.minute).padStart(2, '0')}` };
-      appendLog(ctx, { timeZone, today: local.day, hour: local.hour, minute: local.minute, stamp }, [{ job: 'import-pupils', outcome: nothing ? 'no changes' : 'ok', details: counts }]);
+      // The Log's time needs only the Settings tab's Time zone.
+      const settings = readSettings(ctx.workbook.readTab('Settings'), []).settings;
+      appendLog(ctx, nowFor(ctx, { settings } as Tracker), [{ job: 'import-pupils', outcome: nothing ? 'no changes' : 'ok', details: counts }]);
     }
     const message = nothing
       ? `Nothing to change: the tracker already matches the export (${plan.unchanged} pupils unchanged${plan.absent.length ? `, ${plan.absent.length} on roll but not in the export` : ''}${plan.skipped.length ? `, ${plan.skipped.length} values skipped` : ''}).`

@@ -18,7 +18,7 @@ import { UsageError } from './errors';
 export { UsageError };
 
 const USAGE = `Usage: careers-tracker <command> [--workbook FILE] [--evidence DIR] [--outbox DIR]
-                          [--today YYYY-MM-DD] [--quota N] [--json]
+                          [--today YYYY-MM-DD] [--quota N] [--from-file F] [--apply] [--json]
 
 Commands:
 ${[...COMMANDS.map((c) => [c.name, c.summary]), ['demo', 'copies the bundled sample into ./demo-output/ and runs every job on the copy']]
