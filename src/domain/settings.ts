@@ -26,13 +26,14 @@ export interface Settings {
   greenAt: number;
   amberAt: number;
   vacancySearch: { lat: number; lon: number; miles: number } | null;
+  includeNationalVacancies: boolean;
   /** Year 11 moves up to Year 12 at the roll-over instead of leaving */
   sixthForm: boolean;
   /** the calendar year in which the academic year the Year column is right for started; null: today's */
   trackerYear: number | null;
 }
 
-type SettingKind = 'text' | 'timeZone' | 'email' | 'dayOfYear' | 'number' | 'latLonMiles' | 'yesno' | 'academicYear';
+type SettingKind = 'text' | 'timeZone' | 'email' | 'dayOfYear' | 'number' | 'latLonMiles' | 'yesNo' | 'academicYear';
 
 export interface SettingSpec {
   key: keyof Settings;
@@ -62,7 +63,8 @@ export const SETTING_SPECS: SettingSpec[] = [
   { key: 'greenAt', label: 'Green at', kind: 'number', defaultText: '100', min: 0, max: 100, help: 'Benchmark score (%) at or above which it is green' },
   { key: 'amberAt', label: 'Amber at', kind: 'number', defaultText: '50', min: 0, max: 100, help: 'Benchmark score (%) at or above which it is amber; below is red' },
   { key: 'vacancySearch', label: 'Vacancy search', kind: 'latLonMiles', defaultText: '', help: 'For the vacancy import: lat, lon, miles' },
-  { key: 'sixthForm', label: 'Sixth form', kind: 'yesno', defaultText: 'No', help: 'Yes when the school has a sixth form: at the new academic year Year 11 moves up to Year 12 instead of leaving' },
+  { key: 'includeNationalVacancies', label: 'Include national vacancies', kind: 'yesNo', defaultText: 'No', help: 'Yes: the vacancy import also takes adverts recruiting across England (no local address)' },
+  { key: 'sixthForm', label: 'Sixth form', kind: 'yesNo', defaultText: 'No', help: 'Yes when the school has a sixth form: at the new academic year Year 11 moves up to Year 12 instead of leaving' },
   { key: 'trackerYear', label: 'Tracker year', kind: 'academicYear', defaultText: '', help: 'The academic year the Year column is right for, e.g. 2026-27; Start new academic year moves it on. Blank: the academic year that contains today' },
 ];
 
@@ -135,10 +137,6 @@ function parseSetting(spec: SettingSpec, v: CellValue): { value: unknown } | { m
       }
       return { value: n };
     }
-    case 'yesno': {
-      const r = readYesNo(v);
-      return r.ok ? { value: r.value } : { message: r.message };
-    }
     case 'academicYear': {
       const y = readAcademicYear(readText(v));
       return y === null ? { message: `"${displayCell(v)}" is not an academic year such as 2026-27.` } : { value: y };
@@ -150,6 +148,10 @@ function parseSetting(spec: SettingSpec, v: CellValue): { value: unknown } | { m
         return { message: `"${displayCell(v)}" should be latitude, longitude and miles, e.g. 51.28, 1.08, 15.` };
       }
       return { value: { lat, lon, miles } };
+    }
+    case 'yesNo': {
+      const r = readYesNo(v);
+      return r.ok ? { value: r.value } : { message: r.message };
     }
   }
 }
