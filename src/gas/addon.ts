@@ -14,7 +14,7 @@ export function onInstall(): void {
 }
 
 export { setUpTracker, checkTracker } from './handlers/setup';
-export { openMentorLog, getMentorLog, getMentee, saveMeeting, markActionDone } from './handlers/mentor-log';
+export { openMentorLog, getMentorLog, getMentee, saveMeeting, markActionDone, getLeavers, saveCheck } from './handlers/mentor-log';
 export { scoreBenchmarks } from './handlers/score';
 export { flagUnplacedYear11s } from './handlers/unplaced';
 export { sendBulletinNow } from './handlers/bulletin';
@@ -23,3 +23,6 @@ export { scheduleWeeklyJobs, stopWeeklyJobs, runWeeklyJobs } from './handlers/sc
 export { reportOnEvidenceFolders } from './handlers/evidence';
 export { openSettings } from './handlers/settings';
 export { importPupilsFromMis, previewPupilImport, applyPupilImport, readPupilExportFromDrive, startNewAcademicYear } from './handlers/pupils';
+export { checkLeaversDestinations } from './handlers/destinations';
+export { exportForLocalAuthority, getLaReturnData } from './handlers/la-return';
+export { pseudonymiseOldLeavers } from './handlers/pseudonymise';

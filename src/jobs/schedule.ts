@@ -14,8 +14,9 @@ import { type JobContext, type Now, appendLog } from './context';
 import type { WeeklyJob } from './weekly';
 import { unplacedWeeklyJob } from './unplaced';
 import { bulletinWeeklyJob } from './bulletin';
+import { destinationsWeeklyJob } from './destinations';
 
-export const WEEKLY_JOBS: WeeklyJob[] = [unplacedWeeklyJob, bulletinWeeklyJob];
+export const WEEKLY_JOBS: WeeklyJob[] = [unplacedWeeklyJob, bulletinWeeklyJob, destinationsWeeklyJob];
 
 /** The Apps Script function the hourly trigger calls. */
 export const TICK_HANDLER = 'runWeeklyJobs';

@@ -18,7 +18,7 @@ export const importPupils: Command = {
     if (!file) throw new UsageError('import-pupils needs --from-file F: the pupils exported from your MIS as CSV or .xlsx. Nothing was imported.');
     if (!fs.statSync(file, { throwIfNoEntry: false })?.isFile()) throw new UsageError(`No such file: ${file} (--from-file). Nothing was imported.`);
     const rows = await readMisExport(file);
-    const apply = options.apply || options.applyImport === true;
+    const apply = options.apply === true || options.applyImport === true;
     const r = runImportPupils(ctx, rows, { apply });
     const { plan } = r;
     const lines = [r.message];

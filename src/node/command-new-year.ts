@@ -9,7 +9,7 @@ export const newYear: Command = {
   name: 'new-year',
   summary: 'starts the next academic year: every pupil up a year; a dry run unless --apply',
   run({ ctx, options }) {
-    const { message, ...json } = runNewYear(ctx, { apply: options.apply });
+    const { message, ...json } = runNewYear(ctx, { apply: options.apply === true });
     const hint = !json.refused && !json.applied ? '\nRun again with --apply to make these changes.' : '';
     // A refused --apply could not do the work: exit 1, having written nothing.
     return { json, text: `${message}${hint}`, changed: json.applied, ...(json.refused && options.apply ? { exitCode: 1, error: json.refused } : {}) };

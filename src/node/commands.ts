@@ -13,6 +13,9 @@ import { bulletin } from './command-bulletin';
 import { importVacancies } from './command-import-vacancies';
 import { importPupils } from './command-import-pupils';
 import { newYear } from './command-new-year';
+import { destinations } from './command-destinations';
+import { laReturn } from './command-la-return';
+import { pseudonymise } from './command-pseudonymise';
 
 export interface CliOptions {
   workbook?: string;
@@ -23,8 +26,10 @@ export interface CliOptions {
   json: boolean;
   apiKey?: string;
   fromFile?: string;
+  kind?: string;
+  out?: string;
   /** --apply: commands that change many rows are dry runs without it */
-  apply: boolean;
+  apply?: boolean;
   /** the demo's MIS export for import-pupils (--from-file serves the vacancy import there) */
   misExport?: string;
   /** the demo applies the import */
@@ -91,4 +96,6 @@ export function truncate(s: string, n: number): string {
 }
 
 /** In the order `demo` runs them. Later jobs add themselves here. */
-export const COMMANDS: Command[] = [setup, check, score, unplaced, importVacancies, bulletin, evidence, importPupils, newYear];
+export const COMMANDS: Command[] = [setup, check, score, unplaced, importVacancies, bulletin, evidence, destinations, importPupils, newYear];
+/** Run on their own, never by `demo`: they write files or rewrite users' rows. */
+export const OTHER_COMMANDS: Command[] = [laReturn, pseudonymise];

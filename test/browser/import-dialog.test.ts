@@ -29,7 +29,7 @@ describe.runIf(HAVE_CHROMIUM)('the import dialog', () => {
   let browser: Browser;
   let html: string;
   beforeAll(async () => {
-    const { dialogHtml } = await import(pathToFileURL(path.resolve(__dirname, '../../scripts/build-dialogs.mjs')).href);
+    const { dialogHtml } = await import(pathToFileURL(path.resolve(__dirname, '../../scripts/build-import-dialog.mjs')).href);
     [browser, html] = await Promise.all([launch(), dialogHtml() as Promise<string>]);
   }, 60_000);
   afterAll(async () => {

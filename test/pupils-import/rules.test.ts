@@ -81,8 +81,8 @@ describe('a Pupils tab with MIS headers', () => {
 
   it('has no forename or surname on the record when the tab has only Name', () => {
     const t = tracker([['Pupil ID', 'Name', 'Year'], ['A1', 'Amy Li', 11]]);
-    expect(t.pupils[0].forename).toBeUndefined();
-    expect(t.pupils[0].surname).toBeUndefined();
+    expect(t.pupils[0].forename ?? null).toBeNull();
+    expect(t.pupils[0].surname ?? null).toBeNull();
   });
 
   it('gives notices, never problems, for what it lacks, ignores or cannot match', () => {
