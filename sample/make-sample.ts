@@ -18,6 +18,7 @@ import * as path from 'node:path';
 import ExcelJS from 'exceljs';
 import { addRecordsSample } from './records';
 import { addDestinationsSample } from './destinations';
+import { writeMisExport } from './pupils-import';
 
 const SAMPLE_DIR = __dirname;
 const TODAY = '2026-03-02';
@@ -1631,6 +1632,7 @@ function readme(manifest: Record<string, string>): string {
   L.push('- Vacancies: one closes on 2 March 2026 (still open, closing soon), one was posted on 2 March 2026 (new); employers with `&` in their names (HTML escaping).');
   L.push('- Names with non-ASCII letters (Łukasz, Siobhán, Zoë, Chloé, Kacper Wiśniewski, and more among the generated names) and apostrophes (Niamh O\'Brien).');
   L.push('- Two Year 11s (Dylan Walker, a January managed move, and Reuben Ali) have no mentor.');
+  L.push('- `mis-export.csv` (made by `pupils-import.ts`): the pupils on roll as a SIMS report exports them (BOM, CRLF, `K - SEN Support` codes, forename and surname), with 2 joiners, 3 form changes in Year 8, 1 Year 10 who left, a `Year 14` and a UPN exported twice. `npm start` imports it after the other jobs.');
   L.push(...destinationsSample.readme);
   L.push('');
   return L.join('\n');
@@ -1640,6 +1642,7 @@ function readme(manifest: Record<string, string>): string {
 
 async function main(): Promise<void> {
   await writeWorkbook(path.join(SAMPLE_DIR, 'tracker.xlsx'));
+  await writeMisExport(SAMPLE_DIR);
   const manifest = writeEvidence();
   fs.writeFileSync(path.join(SAMPLE_DIR, 'README.md'), readme(manifest));
   const u = unplaced();

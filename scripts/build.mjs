@@ -37,6 +37,8 @@ export async function buildAll() {
   if (fs.existsSync(sidebar)) await (await import(sidebar)).buildSidebar(out);
   const dialogs = path.join(root, 'scripts/build-dialogs.mjs');
   if (fs.existsSync(dialogs)) await (await import(dialogs)).buildDialogs(out);
+  const importDialog = path.join(root, 'scripts/build-import-dialog.mjs');
+  if (fs.existsSync(importDialog)) await (await import(importDialog)).buildImportDialog(out);
   return { names, bytes: fs.statSync(path.join(out, 'Code.js')).size };
 }
 

@@ -13,9 +13,9 @@ export const ROLES = ['Careers leader', 'Mentor', 'Form tutor', 'Careers adviser
 export type Role = (typeof ROLES)[number];
 
 export const SEND_TERMS: Term[] = [
-  { value: 'None' },
+  { value: 'None', aliases: ['N', 'No SEN'] },
   { value: 'SEN support', aliases: ['K'] },
-  { value: 'EHCP', aliases: ['EHC plan', 'E'] },
+  { value: 'EHCP', aliases: ['EHC plan', 'E', 'S', 'Statement'] },
 ];
 export type Send = 'None' | 'SEN support' | 'EHCP';
 
@@ -120,7 +120,8 @@ export type ColumnKind =
   | { kind: 'yearGroups' }
   | { kind: 'pupils' }
   | { kind: 'benchmarks' }
-  | { kind: 'list' };
+  | { kind: 'list' }
+  | { kind: 'postcode' };
 
 export interface ColumnSpec {
   key: string;
@@ -130,6 +131,10 @@ export interface ColumnSpec {
   /** later rows repeating a value of this column are problems, and skipped */
   unique?: boolean;
   type: ColumnKind;
+  /** when the tab has no column for this one, its value is these columns' values joined by a space */
+  from?: string[];
+  /** read when present, but setup never adds it (an alternative to another column) */
+  optionalOnly?: boolean;
 }
 
 export interface TabSpec {
@@ -166,18 +171,20 @@ export const STAFF_TAB: TabSpec = {
 export const PUPILS_TAB: TabSpec = {
   name: 'Pupils',
   columns: [
-    { key: 'id', header: 'Pupil ID', aliases: ['UPN', 'ID', 'Student ID'], required: true, unique: true, type: text },
-    { key: 'name', header: 'Name', aliases: ['Pupil', 'Pupil name', 'Student', 'Student name'], required: true, type: text },
+    // Aliases: tracker.md's first, then pupils-import.md's; when two headers match one column the
+    // canonical header wins, then the alias listed first (so UPN beats Adno).
+    { key: 'id', header: 'Pupil ID', aliases: ['UPN', 'ID', 'Student ID', 'Adno', 'Admission number', 'Admission no', 'MIS ID'], required: true, unique: true, type: text },
+    { key: 'name', header: 'Name', aliases: ['Pupil', 'Pupil name', 'Student', 'Student name', 'Preferred name', 'Full name'], required: true, type: text, from: ['forename', 'surname'] },
     // Required for pupils on roll; leavers have a Leaver year instead (checked in the reader).
-    { key: 'year', header: 'Year', aliases: ['Year group', 'NC year'], type: { kind: 'yearGroup' } },
-    { key: 'form', header: 'Form', aliases: ['Tutor group'], type: text },
+    { key: 'year', header: 'Year', aliases: ['Year group', 'NC year', 'NC year actual', 'Yr'], type: { kind: 'yearGroup' } },
+    { key: 'form', header: 'Form', aliases: ['Tutor group', 'Reg group', 'Registration group', 'Form group', 'Reg'], type: text },
     { key: 'mentor', header: 'Mentor', type: { kind: 'staff' } },
     { key: 'leaverYear', header: 'Leaver year', aliases: ['Year left', 'Left'], type: { kind: 'calendarYear' } },
-    { key: 'send', header: 'SEND', aliases: ['SEN'], type: term(SEND_TERMS) },
-    { key: 'lookedAfter', header: 'Looked after', aliases: ['LAC', 'CLA'], type: yesno },
-    { key: 'disadvantaged', header: 'Disadvantaged', aliases: ['PP', 'Pupil premium', 'FSM'], type: yesno },
-    { key: 'attendance', header: 'Attendance', aliases: ['Attendance %'], type: { kind: 'percent' } },
-    { key: 'email', header: 'Email', aliases: ['Contact email'], type: { kind: 'email' } },
+    { key: 'send', header: 'SEND', aliases: ['SEN', 'SEN provision', 'SEN status', 'SEND status', 'SEN need'], type: term(SEND_TERMS) },
+    { key: 'lookedAfter', header: 'Looked after', aliases: ['LAC', 'CLA', 'In care', 'In LA care', 'Looked after children', 'Looked after child', 'CiC'], type: yesno },
+    { key: 'disadvantaged', header: 'Disadvantaged', aliases: ['PP', 'Pupil premium', 'FSM', 'FSM eligible', 'Eligible for FSM', 'Free school meals', 'FSM Ever 6', 'Pupil premium indicator'], type: yesno },
+    { key: 'attendance', header: 'Attendance', aliases: ['Attendance %', '% attendance', '% present', 'Present %'], type: { kind: 'percent' } },
+    { key: 'email', header: 'Email', aliases: ['Contact email', 'Pupil email', 'Student email', 'Email address'], type: { kind: 'email' } },
     { key: 'bulletin', header: 'Bulletin', aliases: ['Bulletin opt-in'], type: yesno },
     { key: 'consent', header: 'Consent to track', aliases: ['Destination consent'], type: yesno },
     { key: 'platformLogin', header: 'Platform login', aliases: ['Kent Choices login', 'Application platform'], type: yesno },
@@ -189,7 +196,10 @@ export const PUPILS_TAB: TabSpec = {
     // records.md: consent to share the transition document with the next provider.
     { key: 'shareConsent', header: 'Consent to share', aliases: ['Transition consent'], type: yesno },
     { key: 'dateOfBirth', header: 'Date of birth', aliases: ['DOB', 'Birth date'], type: date },
-    { key: 'postcode', header: 'Postcode', aliases: ['Post code', 'Home postcode'], type: text },
+    { key: 'postcode', header: 'Postcode', aliases: ['Post code', 'Home postcode'], type: { kind: 'postcode' } },
+    // A school's MIS export names pupils in two columns; Name is built from them when there is no Name column.
+    { key: 'forename', header: 'Forename', aliases: ['Preferred forename', 'Legal forename', 'First name'], type: text, optionalOnly: true },
+    { key: 'surname', header: 'Surname', aliases: ['Preferred surname', 'Legal surname', 'Last name'], type: text, optionalOnly: true },
   ],
 };
 
@@ -308,9 +318,13 @@ export const INPUT_TABS: TabSpec[] = [
 export const OUTPUT_TABS = ['Scores', 'Coverage', 'Unplaced', 'September Guarantee', 'Evidence', 'Problems', 'Leavers'] as const;
 export type OutputTabName = (typeof OUTPUT_TABS)[number];
 
-/** Header matching ignores case, surrounding and repeated spaces and a trailing `?`, `*` or `:`. */
+/**
+ * Header matching ignores case, surrounding and repeated spaces and a trailing `?`, `*` or `:`;
+ * `_` and `-` count as spaces, and `%` may stand alone or in brackets (`Attendance (%)`).
+ */
 export function normaliseHeader(text: string): string {
-  return String(text).trim().replace(/[?*:]+$/, '').trim().replace(/\s+/g, ' ').toLowerCase();
+  return String(text).trim().replace(/[?*:]+$/, '').replace(/[_-]/g, ' ').replace(/\(\s*%\s*\)/g, '%')
+    .replace(/%/g, ' % ').trim().replace(/\s+/g, ' ').toLowerCase();
 }
 
 /** Vocabulary matching: case-insensitive, spaces folded. */

@@ -31,9 +31,13 @@ export interface Settings {
   destinationChecks: number[];
   trackLeaverYears: number;
   keepLeaverYears: number;
+  /** Year 11 moves up to Year 12 at the roll-over instead of leaving */
+  sixthForm: boolean;
+  /** the calendar year in which the academic year the Year column is right for started; null: today's */
+  trackerYear: number | null;
 }
 
-type SettingKind = 'text' | 'timeZone' | 'email' | 'dayOfYear' | 'number' | 'latLonMiles' | 'yesNo' | 'months';
+type SettingKind = 'text' | 'timeZone' | 'email' | 'dayOfYear' | 'number' | 'latLonMiles' | 'yesNo' | 'academicYear' | 'months';
 
 export interface SettingSpec {
   key: keyof Settings;
@@ -67,7 +71,18 @@ export const SETTING_SPECS: SettingSpec[] = [
   { key: 'destinationChecks', label: 'Destination checks', kind: 'months', defaultText: 'October, March', help: 'Months in which each leaver\'s destination is checked (from the 1st)' },
   { key: 'trackLeaverYears', label: 'Track leavers (years)', kind: 'number', defaultText: '3', min: 1, max: 10, help: 'Leavers\' destinations are checked for this many years after they leave' },
   { key: 'keepLeaverYears', label: 'Keep leavers (years)', kind: 'number', defaultText: '3', min: 1, max: 20, help: 'Leavers older than this many leaver years can be pseudonymised' },
+  { key: 'sixthForm', label: 'Sixth form', kind: 'yesNo', defaultText: 'No', help: 'Yes when the school has a sixth form: at the new academic year Year 11 moves up to Year 12 instead of leaving' },
+  { key: 'trackerYear', label: 'Tracker year', kind: 'academicYear', defaultText: '', help: 'The academic year the Year column is right for, e.g. 2026-27; Start new academic year moves it on. Blank: the academic year that contains today' },
 ];
+
+/** `2026-27` (or `2026/27`, `2026-2027`) as the calendar year it starts in. */
+export function readAcademicYear(text: string): number | null {
+  const m = /^(\d{4})\s*[-/–]\s*(\d{2}|\d{4})$/.exec(text.trim());
+  if (!m) return null;
+  const start = Number(m[1]);
+  const end = Number(m[2]);
+  return (m[2].length === 2 ? end === (start + 1) % 100 : end === start + 1) && start >= 1990 && start <= 2100 ? start : null;
+}
 
 export function defaultSettings(): Settings {
   return readSettings(null, []).settings;
@@ -136,6 +151,10 @@ function parseSetting(spec: SettingSpec, v: CellValue): { value: unknown } | { m
         return { message: `"${displayCell(v)}" should be month names separated by commas, e.g. October, March.` };
       }
       return { value: [...new Set(months as number[])].sort((a, b) => a - b) };
+    }
+    case 'academicYear': {
+      const y = readAcademicYear(readText(v));
+      return y === null ? { message: `"${displayCell(v)}" is not an academic year such as 2026-27.` } : { value: y };
     }
     case 'latLonMiles': {
       const parts = readText(v).split(/[,;\s]+/).filter(Boolean).map(Number);

@@ -8,7 +8,7 @@ import { findHeaderRow } from './header-row';
 import { errorCellMessage, isErrorCell } from './error-cells';
 import {
   type Read, displayCell, isBlank, pupilKey, readBenchmark, readCalendarYear, readDate, readEmail,
-  readNumber, readPercent, readTerm, readText, readUrl, readYearGroup, readYesNo, splitList, staffKey,
+  readNumber, readPercent, readPostcode, readTerm, readText, readUrl, readYearGroup, readYesNo, splitList, staffKey,
 } from './values';
 
 export interface Problem {
@@ -27,9 +27,17 @@ export interface HeaderMap {
   headers: string[];
   /** 0-based column of each known column key */
   columns: Map<string, number>;
+  /** headers that also match a column another header already gives: ignored (never read, never written) */
+  ignored?: { at: number; key: string; used: number }[];
+  /** 0-based columns whose header matches no known column */
+  unknown?: number[];
 }
 
-/** Finds the header row (the first non-empty row) and the columns it names. */
+/**
+ * Finds the header row (the first non-empty row) and the columns it names. When two headers
+ * match one column, the canonical header wins, then the alias listed first, then the leftmost;
+ * the other is ignored. A header is used for one column only.
+ */
 export function mapHeaders(grid: CellValue[][] | null, spec: TabSpec): HeaderMap {
   const columns = new Map<string, number>();
   if (!grid) return { headerRow: 0, headers: [], columns };
@@ -37,12 +45,23 @@ export function mapHeaders(grid: CellValue[][] | null, spec: TabSpec): HeaderMap
   if (index < 0) return { headerRow: 0, headers: [], columns };
   const headers = grid[index].map((c) => displayCell(c));
   const normalised = headers.map(normaliseHeader);
+  const claimed = new Set<number>();
+  const ignored: { at: number; key: string; used: number }[] = [];
   for (const col of spec.columns) {
     const names = columnNames(col).map(normaliseHeader);
-    const at = normalised.findIndex((h) => names.includes(h));
-    if (at >= 0) columns.set(col.key, at);
+    const matches: { at: number; rank: number }[] = [];
+    normalised.forEach((h, at) => {
+      const rank = names.indexOf(h);
+      if (rank >= 0 && h !== '' && !claimed.has(at)) matches.push({ at, rank });
+    });
+    if (matches.length === 0) continue;
+    matches.sort((a, b) => a.rank - b.rank || a.at - b.at);
+    columns.set(col.key, matches[0].at);
+    for (const m of matches) claimed.add(m.at);
+    for (const m of matches.slice(1)) ignored.push({ at: m.at, key: col.key, used: matches[0].at });
   }
-  return { headerRow: index + 1, headers, columns };
+  const unknown = normalised.map((h, at) => (h !== '' && !claimed.has(at) ? at : -1)).filter((at) => at >= 0);
+  return { headerRow: index + 1, headers, columns, ignored, unknown };
 }
 
 /** What a row's references can be checked against. */
@@ -81,7 +100,8 @@ export function readTable(
   const read: TableRead = { spec, present: grid !== null, header, rows: [] };
   if (!grid || header.headerRow === 0) return read;
 
-  const missingRequired = spec.columns.filter((c) => c.required && !header.columns.has(c.key));
+  const derived = (c: ColumnSpec) => !header.columns.has(c.key) && (c.from ?? []).some((k) => header.columns.has(k));
+  const missingRequired = spec.columns.filter((c) => c.required && !header.columns.has(c.key) && !derived(c));
   for (const col of missingRequired) {
     problems.push({
       tab: spec.name, row: header.headerRow, column: col.header, value: '',
@@ -93,8 +113,13 @@ export function readTable(
   // The hot path at 10,000 rows: each column's position and header are looked up once, and one
   // reporter is shared by every cell (no closure per cell).
   const columns = spec.columns.map((col) => {
-    const at = header.columns.get(col.key);
-    return { col, at, name: header.headers[at ?? 0] || col.header };
+    const own = header.columns.get(col.key);
+    // A column built from others (Name from Forename and Surname) when the tab lacks its own.
+    const parts = own === undefined && col.from && derived(col)
+      ? col.from.map((k) => header.columns.get(k)).filter((x): x is number => x !== undefined)
+      : undefined;
+    const at = own ?? parts?.[0];
+    return { col, at, parts, name: header.headers[at ?? 0] || col.header };
   });
   const here = { row: 0, name: '', cell: '' as CellValue };
   const report = (message: string) => problems.push({ tab: spec.name, row: here.row, column: here.name, value: displayCell(here.cell), message });
@@ -108,13 +133,15 @@ export function readTable(
     const parsed: ParsedRow = { row, v: {}, raw: {} };
     let keep = true;
     for (let k = 0; k < columns.length; k++) {
-      const { col, at, name } = columns[k];
+      const { col, at, parts, name } = columns[k];
       if (at === undefined && !col.required) {
         parsed.raw[col.key] = '';
         parsed.v[col.key] = null;
         continue;
       }
-      const cell: CellValue = at === undefined ? '' : cells[at] ?? '';
+      const cell: CellValue = parts
+        ? parts.map((p) => readText(cells[p] ?? '')).filter(Boolean).join(' ')
+        : at === undefined ? '' : cells[at] ?? '';
       parsed.raw[col.key] = cell;
       if (isErrorCell(cell)) {
         here.row = row; here.name = name; here.cell = cell;
@@ -171,7 +198,7 @@ function blank(v: CellValue | undefined): boolean {
   return v.length === 0 || v.trim().length === 0;
 }
 
-function readCell(
+export function readCell(
   cell: CellValue,
   col: ColumnSpec,
   refs: References | null,
@@ -207,6 +234,8 @@ function readCell(
       return readUrl(cell);
     case 'textOrUrl':
       return { ok: true, value: readText(cell) };
+    case 'postcode':
+      return readPostcode(cell);
     case 'term': {
       if (!t.multiple) return readTerm(cell, t.terms);
       const values: string[] = [];

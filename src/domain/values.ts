@@ -66,8 +66,8 @@ export function readDate(v: CellValue): Read<Day> {
   return bad(`"${s}" is not a date. Use a date cell, or write it as 12/09/2025 or 12 September 2025.`);
 }
 
-const YES = new Set(['y', 'yes', 'true', '✓', '✔', 'x']);
-const NO = new Set(['n', 'no', 'false', '']);
+const YES = new Set(['y', 'yes', 'true', '✓', '✔', 'x', 'eligible', 't', '1']);
+const NO = new Set(['n', 'no', 'false', '', 'not eligible', 'f', '0']);
 
 const READ_YES: Read<boolean> = { ok: true, value: true };
 const READ_NO: Read<boolean> = { ok: true, value: false };
@@ -133,10 +133,19 @@ export function readBenchmark(v: CellValue): Read<number> {
 
 export function readTerm(v: CellValue, terms: Term[]): Read<string> {
   const s = displayCell(v).trim();
-  const t = findTerm(terms, s);
+  // An MIS writes a coded value as "K - SEN Support": it is read by its code.
+  const code = /^([A-Za-z])\s*[-–]\s*\S/.exec(s);
+  const t = findTerm(terms, s) ?? (code ? findTerm(terms, code[1]) : undefined);
   if (t) return ok(t.value);
   const choices = terms.map((x) => x.value).join(', ');
   return bad(`"${s}" is not one of: ${choices}.`);
+}
+
+/** A UK postcode, stored upper case with one space before the last three characters. */
+export function readPostcode(v: CellValue): Read<string> {
+  const s = displayCell(v).replace(/\s+/g, '').toUpperCase();
+  if (/^[A-Z]{1,2}[0-9][A-Z0-9]?[0-9][A-Z]{2}$/.test(s)) return ok(`${s.slice(0, -3)} ${s.slice(-3)}`);
+  return bad(`"${displayCell(v).trim()}" is not a UK postcode such as CT1 2AB.`);
 }
 
 const EMAIL = /^[^\s@<>(),;:"]+@[^\s@<>(),;:"]+\.[A-Za-z]{2,}$/;

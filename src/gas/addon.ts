@@ -23,6 +23,7 @@ export { scheduleWeeklyJobs, stopWeeklyJobs, runWeeklyJobs } from './handlers/sc
 export { reportOnEvidenceFolders } from './handlers/evidence';
 export { openSettings } from './handlers/settings';
 export { makeRecord, subjectAccessRequest, transitionDocumentsForYear11 } from './handlers/records';
+export { importPupilsFromMis, previewPupilImport, applyPupilImport, readPupilExportFromDrive, startNewAcademicYear } from './handlers/pupils';
 export { checkLeaversDestinations } from './handlers/destinations';
 export { exportForLocalAuthority, getLaReturnData } from './handlers/la-return';
 export { pseudonymiseOldLeavers } from './handlers/pseudonymise';

@@ -22,6 +22,8 @@ export const MENU_ITEMS: MenuItem[] = [
   { caption: "Check leavers' destinations", functionName: 'checkLeaversDestinations' },
   { caption: 'Export for the local authority…', functionName: 'exportForLocalAuthority' },
   { caption: 'Pseudonymise old leavers…', functionName: 'pseudonymiseOldLeavers' },
+  { caption: 'Import pupils from MIS export…', functionName: 'importPupilsFromMis', separatorBefore: true },
+  { caption: 'Start new academic year…', functionName: 'startNewAcademicYear' },
   { caption: 'Check tracker for problems', functionName: 'checkTracker', separatorBefore: true },
   { caption: 'Schedule weekly jobs', functionName: 'scheduleWeeklyJobs', separatorBefore: true },
   { caption: 'Stop weekly jobs', functionName: 'stopWeeklyJobs' },

@@ -5,12 +5,15 @@ import { hasTab } from '../domain/tab-names';
 import type { OutCell } from '../ports';
 import type { Problem } from '../domain/table';
 import { checkAbsentees } from '../domain/attendees';
+import { type Notice, trackerNotices } from '../domain/notices';
 import { type JobContext, appendLog, generatedRow, loadTracker, nowFor } from './context';
 
 export interface CheckResult {
   problems: Problem[];
   /** tracker tabs the workbook does not have (setup adds them) */
   missingTabs: string[];
+  /** what the tracker lacks or ignores: never skips a row */
+  notices: Notice[];
 }
 
 const TAB_ORDER = ['Settings', 'Staff', 'Pupils', 'Meetings', 'Actions', 'Activities', 'Destinations', 'Audit', 'Vacancies'];
@@ -40,7 +43,14 @@ export function runCheck(ctx: JobContext): CheckResult {
     ['Tab', 'Row', 'Column', 'Value', 'Problem'],
     ...problems.map((p) => [p.tab, p.row, p.column, p.value, { value: p.message, wrap: true }] as OutCell[]),
   ];
-  ctx.workbook.writeOutputTab('Problems', { rows, boldRows: [0, 3], frozenRows: 4, columnWidths: [110, 50, 140, 160, 520] });
-  appendLog(ctx, now, [{ job: 'check', outcome: 'ok', details: `${problems.length} problems` }], tracker);
-  return { problems, missingTabs };
+  const notices = trackerNotices(tracker.headers);
+  const boldRows = [0, 3];
+  if (notices.length > 0) {
+    boldRows.push(rows.length + 1, rows.length + 2);
+    rows.push([], [`Notices (${notices.length}): columns the tracker lacks or ignores. No row is left out for these.`], ['Tab', '', 'Column', '', 'Notice']);
+    for (const n of notices) rows.push([n.tab, '', n.column ?? '', '', { value: n.message, wrap: true }]);
+  }
+  ctx.workbook.writeOutputTab('Problems', { rows, boldRows, frozenRows: 4, columnWidths: [110, 50, 140, 160, 520] });
+  appendLog(ctx, now, [{ job: 'check', outcome: 'ok', details: `${problems.length} problems${notices.length ? `, ${notices.length} notices` : ''}` }], tracker);
+  return { problems, missingTabs, notices };
 }

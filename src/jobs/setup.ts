@@ -7,6 +7,7 @@ import { AUDIT_TAB, INPUT_TABS, SETTINGS_TAB } from '../domain/schema';
 import { SETTING_SPECS, readSettings } from '../domain/settings';
 import { DEFAULT_AUDIT_CRITERIA } from '../domain/benchmarks';
 import { isBlank } from '../domain/values';
+import { academicYearOf } from '../domain/calendar';
 import { layoutRow } from '../domain/write';
 import { type JobContext, appendLog, loadTracker, nowFor } from './context';
 import { columnFormats, ensureTabDetailed } from './tabs';
@@ -32,7 +33,13 @@ export function runSetup(ctx: JobContext): SetupResult {
       const present = readSettings(grid, []).rows;
       const missing = SETTING_SPECS.filter((s) => !present.has(s.key));
       if (missing.length > 0) {
-        ctx.workbook.appendRows(spec.name, missing.map((s) => layoutRow(ensured.header, { setting: s.label, value: s.defaultText })));
+        // Tracker year is written as the academic year that contains today, when setup creates it.
+        const trackerYear = () => {
+          const settings = readSettings(grid, []).settings;
+          const today = ctx.clock.local(ctx.workbook.spreadsheetTimeZone() ?? settings.timeZone).day;
+          return academicYearOf(today, settings.academicYearStart).name;
+        };
+        ctx.workbook.appendRows(spec.name, missing.map((s) => layoutRow(ensured.header, { setting: s.label, value: s.key === 'trackerYear' ? trackerYear() : s.defaultText })));
         result.settingsAdded = missing.map((s) => s.label);
       }
     }

@@ -25,7 +25,8 @@ export function ensureTabDetailed(workbook: WorkbookPort, spec: TabSpec): Ensure
     grid = [['']];
   }
   let header = mapHeaders(grid, spec);
-  const missing = spec.columns.filter((c) => !header.columns.has(c.key));
+  // Never a column that is only an alternative, nor one the tab builds from others (Name from Forename and Surname).
+  const missing = spec.columns.filter((c) => !header.columns.has(c.key) && !c.optionalOnly && !(c.from ?? []).some((k) => header.columns.has(k)));
   if (missing.length > 0) {
     const headerRow = header.columns.size === 0 ? belowTitles(grid) ?? (header.headerRow || 1) : header.headerRow || 1;
     let next = headerRow === header.headerRow ? header.headers.length : 0;

@@ -23,7 +23,7 @@ import { UsageError } from './errors';
 export { UsageError };
 
 const USAGE = `Usage: careers-tracker <command> [--workbook FILE] [--evidence DIR] [--outbox DIR]
-                          [--today YYYY-MM-DD] [--quota N] [--json]
+                          [--today YYYY-MM-DD] [--quota N] [--from-file F] [--apply] [--json]
 
 Commands:
 ${[...COMMANDS.map((c) => [c.name, c.summary]), ...OTHER_COMMANDS.map((c) => [c.name, c.summary]), ['demo', 'copies the bundled sample into ./demo-output/ and runs every job on the copy']]
@@ -107,11 +107,11 @@ async function runOne(command: Command, options: CliOptions, io: Io): Promise<Co
     workbook.journal = journal;
     const progress = !options.json && io.progressStream ? progressBar(io.progressStream) : undefined;
     const ctx = nodeContext(options, workbook, progress, journal);
-    const out = command.run({ options, workbook, ctx });
+    const out = await command.run({ options, workbook, ctx });
     if (out.finish) await out.finish();
     // Emails first, then the workbook whose Log records them; the journal goes once both are safe.
     if (ctx.mail instanceof Outbox) await ctx.mail.flush();
-    if (out.changed !== false || recovered) await workbook.save(options.workbook);
+    if ((out.changed !== false && !out.exitCode) || recovered) await workbook.save(options.workbook);
     journal.remove();
     return out;
   } finally {
@@ -210,7 +210,8 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     const c = ALL().find((x) => x.name === command)!;
     const out = await runOne(c, options, io);
     io.stdout(options.json ? `${JSON.stringify(out.json)}\n` : `${out.text}\n`);
-    return 0;
+    if (out.exitCode) io.stderr(`careers-tracker: ${(out.error ?? 'the job could not run').split('\n')[0]}\n`);
+    return out.exitCode ?? 0;
   } catch (e) {
     if (e instanceof UsageError || e instanceof WorkbookReadError || e instanceof TabClashError) {
       io.stderr(`careers-tracker: ${e.message.split('\n')[0]}\n`);

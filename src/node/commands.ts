@@ -12,6 +12,8 @@ import { score } from './command-score';
 import { bulletin } from './command-bulletin';
 import { importVacancies } from './command-import-vacancies';
 import { record } from './command-record';
+import { importPupils } from './command-import-pupils';
+import { newYear } from './command-new-year';
 import { destinations } from './command-destinations';
 import { laReturn } from './command-la-return';
 import { pseudonymise } from './command-pseudonymise';
@@ -30,7 +32,12 @@ export interface CliOptions {
   year?: string;
   kind?: string;
   out?: string;
+  /** --apply: commands that change many rows are dry runs without it */
   apply?: boolean;
+  /** the demo's MIS export for import-pupils (--from-file serves the vacancy import there) */
+  misExport?: string;
+  /** the demo applies the import */
+  applyImport?: boolean;
 }
 
 export interface CommandRun {
@@ -46,12 +53,15 @@ export interface CommandOutput {
   changed?: boolean;
   /** asynchronous work after the job (files printed through Chromium), done before the workbook is saved */
   finish?: () => Promise<void>;
+  /** the job could not do its work (exit 1, `error` on stderr, nothing saved) */
+  exitCode?: number;
+  error?: string;
 }
 
 export interface Command {
   name: string;
   summary: string;
-  run(run: CommandRun): CommandOutput;
+  run(run: CommandRun): CommandOutput | Promise<CommandOutput>;
 }
 
 const setup: Command = {
@@ -76,13 +86,14 @@ const check: Command = {
   name: 'check',
   summary: 'lists the problems in the tracker and writes the Problems tab',
   run({ ctx }) {
-    const { problems, missingTabs } = runCheck(ctx);
-    const missing = missingTabs.length > 0 ? `\nTabs missing: ${missingTabs.join(', ')}. Run "careers-tracker setup" to add them.` : '';
+    const { problems, missingTabs, notices } = runCheck(ctx);
+    const missing = (missingTabs.length > 0 ? `\nTabs missing: ${missingTabs.join(', ')}. Run "careers-tracker setup" to add them.` : '') +
+      (notices.length > 0 ? `\n\nNotices (no row is left out for these):\n${notices.map((n) => `- ${n.message}`).join('\n')}` : '');
     const text = problems.length === 0
       ? `No problems found.${missing}`
       : `${problems.length} problem${problems.length === 1 ? '' : 's'} found (also in the Problems tab):\n\n` +
         table(['Tab', 'Row', 'Column', 'Value', 'Problem'], problems.map((p) => [p.tab, p.row, p.column, truncate(p.value, 24), p.message]));
-    return { json: { problems, missingTabs }, text: problems.length === 0 ? text : `${text}${missing}` };
+    return { json: { problems, missingTabs, notices }, text: problems.length === 0 ? text : `${text}${missing}` };
   },
 };
 
@@ -91,6 +102,6 @@ export function truncate(s: string, n: number): string {
 }
 
 /** In the order `demo` runs them. Later jobs add themselves here. */
-export const COMMANDS: Command[] = [setup, check, score, unplaced, importVacancies, bulletin, evidence, destinations];
+export const COMMANDS: Command[] = [setup, check, score, unplaced, importVacancies, bulletin, evidence, destinations, importPupils, newYear];
 /** Run on their own, never by `demo`: they write files or rewrite users' rows. */
 export const OTHER_COMMANDS: Command[] = [laReturn, pseudonymise, record];

@@ -38,6 +38,8 @@ export function prepareDemo(cwd: string, options: CliOptions, now = new Date()):
       workbook, evidence, outbox,
       today: options.today ?? DEMO_DAY,
       fromFile: fs.existsSync(fromFile) ? fromFile : options.fromFile,
+      // import-pupils applies the bundled MIS export; new-year stays a dry run.
+      misExport: path.join(SAMPLE_DIR, 'mis-export.csv'), applyImport: true,
     },
   };
 }

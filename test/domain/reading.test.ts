@@ -136,7 +136,7 @@ describe('the Pupils tab', () => {
   });
 
   it('treats an invalid optional value as blank and keeps the row', () => {
-    const t = tracker(pupils([['A1', 'Amy', 11, 'ZZ', '', 'Statement', 'ninety', 'not-an-email', 'Waiting']]));
+    const t = tracker(pupils([['A1', 'Amy', 11, 'ZZ', '', 'Statemented', 'ninety', 'not-an-email', 'Waiting']]));
     expect(t.pupils).toHaveLength(1);
     expect(t.pupils[0]).toMatchObject({ mentor: null, send: null, attendance: null, email: null, status: null });
     expect(t.problems.map((p) => p.column)).toEqual(['Mentor', 'SEND', 'Attendance', 'Email', 'Application status']);
