@@ -6,7 +6,8 @@
 import type { Role } from './schema';
 import type { StaffMember } from './tracker';
 
-export type JobName = 'setup' | 'check' | 'score' | 'unplaced' | 'bulletin' | 'import' | 'evidence' | 'schedule' | 'settings';
+export type JobName = 'setup' | 'check' | 'score' | 'unplaced' | 'bulletin' | 'import' | 'evidence' | 'schedule' | 'settings'
+  | 'programme' | 'report';
 
 export const JOB_ROLES: Record<JobName, Role[] | 'any staff'> = {
   setup: ['Careers leader', 'Admin'],
@@ -18,6 +19,8 @@ export const JOB_ROLES: Record<JobName, Role[] | 'any staff'> = {
   evidence: ['Careers leader', 'Admin', 'Governor'],
   schedule: ['Careers leader', 'Admin'],
   settings: ['Careers leader', 'Admin'],
+  programme: ['Careers leader'],
+  report: ['Careers leader', 'Governor'],
 };
 
 export type Permission = { ok: true; member: StaffMember | null } | { ok: false; message: string };

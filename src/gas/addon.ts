@@ -22,3 +22,5 @@ export { importVacancies, setVacancyApiKey } from './handlers/import-vacancies';
 export { scheduleWeeklyJobs, stopWeeklyJobs, runWeeklyJobs } from './handlers/schedule';
 export { reportOnEvidenceFolders } from './handlers/evidence';
 export { openSettings } from './handlers/settings';
+export { programmeSummary, addAnnualPlanChecklist } from './handlers/programme';
+export { openGovernorsReport, getGovernorsReport, emailGovernorsReport } from './handlers/report';

@@ -14,8 +14,9 @@ import { type JobContext, type Now, appendLog } from './context';
 import type { WeeklyJob } from './weekly';
 import { unplacedWeeklyJob } from './unplaced';
 import { bulletinWeeklyJob } from './bulletin';
+import { programmeWeeklyJob } from './programme';
 
-export const WEEKLY_JOBS: WeeklyJob[] = [unplacedWeeklyJob, bulletinWeeklyJob];
+export const WEEKLY_JOBS: WeeklyJob[] = [unplacedWeeklyJob, bulletinWeeklyJob, programmeWeeklyJob];
 
 /** The Apps Script function the hourly trigger calls. */
 export const TICK_HANDLER = 'runWeeklyJobs';

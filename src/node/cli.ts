@@ -35,6 +35,7 @@ export function parseOptions(argv: string[]): { command: string; options: CliOpt
         workbook: { type: 'string' }, evidence: { type: 'string' }, outbox: { type: 'string' },
         today: { type: 'string' }, quota: { type: 'string' }, json: { type: 'boolean', default: false },
         'api-key': { type: 'string' }, 'from-file': { type: 'string' }, help: { type: 'boolean', short: 'h' },
+        out: { type: 'string' },
       },
     });
   } catch (e) {
@@ -42,8 +43,9 @@ export function parseOptions(argv: string[]): { command: string; options: CliOpt
   }
   const { values, positionals } = parsed;
   if (values.help) throw new UsageError('help');
-  if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? 'Say which command to run, e.g. careers-tracker check --workbook tracker.xlsx' : `One command at a time, not "${positionals.join(' ')}"`);
   const command = positionals[0];
+  const takesArg = COMMANDS.find((c) => c.name === command)?.argument;
+  if (positionals.length !== 1 && !(takesArg && positionals.length === 2)) throw new UsageError(positionals.length === 0 ? 'Say which command to run, e.g. careers-tracker check --workbook tracker.xlsx' : `One command at a time, not "${positionals.join(' ')}"`);
   if (command !== 'demo' && !COMMANDS.some((c) => c.name === command)) throw new UsageError(`Unknown command "${command}". Commands: ${[...COMMANDS.map((c) => c.name), 'demo'].join(', ')}`);
   if (values.today !== undefined) {
     const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(values.today);
@@ -59,6 +61,7 @@ export function parseOptions(argv: string[]): { command: string; options: CliOpt
     options: {
       workbook: values.workbook, evidence: values.evidence, outbox: values.outbox, today: values.today, quota,
       json: values.json ?? false, apiKey: values['api-key'], fromFile: values['from-file'],
+      out: values.out, argument: positionals[1],
     },
   };
 }
@@ -83,7 +86,7 @@ async function runOne(command: Command, options: CliOptions, io: Io): Promise<Co
   const workbook = exists ? await XlsxWorkbook.open(options.workbook) : XlsxWorkbook.empty();
   const progress = !options.json && io.progressStream ? progressBar(io.progressStream) : undefined;
   const ctx = nodeContext(options, workbook, progress);
-  const out = command.run({ options, workbook, ctx });
+  const out = await command.run({ options, workbook, ctx });
   // Emails first, then the workbook whose Log records them.
   if (ctx.mail instanceof Outbox) await ctx.mail.flush();
   if (out.changed !== false) await workbook.save(options.workbook);
@@ -111,7 +114,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
       const demo = prepareDemo(process.cwd(), options);
       const results: Record<string, unknown> = {};
       const texts: string[] = [`Demo on a copy of the sample tracker, as of ${demo.options.today}: ${path.relative(process.cwd(), demo.options.workbook!)}`];
-      for (const c of COMMANDS) {
+      for (const c of COMMANDS.filter((x) => x.demo !== false)) {
         const out = await runOne(c, demo.options, io);
         results[c.name] = out.json;
         texts.push(`\n== ${c.name} ==\n${out.text}`);

@@ -11,6 +11,8 @@ import { unplaced } from './command-unplaced';
 import { score } from './command-score';
 import { bulletin } from './command-bulletin';
 import { importVacancies } from './command-import-vacancies';
+import { addChecklistCommand, programme } from './command-programme';
+import { report } from './command-report';
 
 export interface CliOptions {
   workbook?: string;
@@ -21,6 +23,12 @@ export interface CliOptions {
   json: boolean;
   apiKey?: string;
   fromFile?: string;
+  /** `report --out FILE` */
+  out?: string;
+  /** the word after the command, for commands that take one (`add-checklist annual-plan`) */
+  argument?: string;
+  /** the demo: a PDF that cannot be made (no Chromium) falls back to HTML */
+  pdfFallback?: boolean;
 }
 
 export interface CommandRun {
@@ -39,7 +47,11 @@ export interface CommandOutput {
 export interface Command {
   name: string;
   summary: string;
-  run(run: CommandRun): CommandOutput;
+  /** what the one word after the command names, when it takes one */
+  argument?: string;
+  /** false: left out of the demo */
+  demo?: boolean;
+  run(run: CommandRun): CommandOutput | Promise<CommandOutput>;
 }
 
 const setup: Command = {
@@ -79,4 +91,4 @@ export function truncate(s: string, n: number): string {
 }
 
 /** In the order `demo` runs them. Later jobs add themselves here. */
-export const COMMANDS: Command[] = [setup, check, score, unplaced, importVacancies, bulletin, evidence];
+export const COMMANDS: Command[] = [setup, check, score, unplaced, importVacancies, bulletin, evidence, programme, report, addChecklistCommand];
