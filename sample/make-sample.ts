@@ -16,6 +16,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import ExcelJS from 'exceljs';
+import { addProgramme, programmeReadme } from './programme';
 
 const SAMPLE_DIR = __dirname;
 const TODAY = '2026-03-02';
@@ -1159,6 +1160,7 @@ const settingsTab: Tab = { name: 'Settings', headers: ['Setting', 'Value'], rows
 const logTab: Tab = { name: 'Log', headers: ['Time', 'Job', 'Outcome', 'Details', 'Recipient', 'Week'], rows: [], widths: [18, 16, 12, 60, 32, 10] };
 
 const TABS: Tab[] = [settingsTab, staffTab, pupilsTab, meetingsTab, actionsTab, activitiesTab, destinationsTab, auditTab, vacanciesTab, logTab];
+addProgramme(TABS, problems);
 problems.sort((a, b) => TABS.findIndex((t) => t.name === a.tab) - TABS.findIndex((t) => t.name === b.tab) || a.row - b.row);
 
 // ---------------------------------------------------------------------------------------------
@@ -1618,7 +1620,7 @@ function readme(manifest: Record<string, string>): string {
 async function main(): Promise<void> {
   await writeWorkbook(path.join(SAMPLE_DIR, 'tracker.xlsx'));
   const manifest = writeEvidence();
-  fs.writeFileSync(path.join(SAMPLE_DIR, 'README.md'), readme(manifest));
+  fs.writeFileSync(path.join(SAMPLE_DIR, 'README.md'), readme(manifest) + programmeReadme());
   const u = unplaced();
   console.log(
     `sample: ${TABS.map((t) => `${t.name} ${t.rows.length}`).join(', ')}; ` +

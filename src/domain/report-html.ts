@@ -26,7 +26,7 @@ const signed = (n: number | null) => (n === null ? '–' : n > 0 ? `+${n}` : n <
 export const REPORT_CSS = `@page{size:A4;margin:14mm 14mm 16mm}
 *{box-sizing:border-box}
 body{font-family:Arial,Helvetica,sans-serif;font-size:10pt;line-height:1.35;color:#202124;margin:0;background:#fff}
-main{max-width:182mm;margin:0 auto}
+main{max-width:180mm;margin:0 auto}
 h1{font-size:17pt;margin:0 0 2pt}
 h2{font-size:12pt;margin:14pt 0 4pt;padding-bottom:2pt;border-bottom:1.5pt solid #1b6ac9;break-after:avoid}
 p{margin:3pt 0}
@@ -42,7 +42,9 @@ td.rag{font-weight:bold;text-align:center;width:20mm}
 .chart{margin:6pt 0;break-inside:avoid}
 .chart img,.chart svg{width:100%;height:auto;display:block}
 .nodata{font-style:italic;color:#5f6368}
-footer{margin-top:14pt;color:#5f6368;font-size:8pt}`;
+footer{margin-top:14pt;color:#5f6368;font-size:8pt}
+.bm th:first-child{width:33%}.bm td:nth-child(5){white-space:nowrap}
+table.small{font-size:8.5pt}`;
 
 export function renderReport(data: ReportData, options: RenderOptions = {}): string {
   const s: string[] = [];
@@ -55,10 +57,10 @@ export function renderReport(data: ReportData, options: RenderOptions = {}): str
 
   // 2. The eight benchmarks and the chart.
   s.push('<h2>1. The eight benchmarks</h2>');
-  s.push(table(['Benchmark', 'Measured %', 'Self-assessed %', 'Score %', 'Status', 'RAG', `Change since ${data.snapshot ? formatLongDay(data.snapshot) : 'last snapshot'}`],
-    data.benchmarks.map((b) => [`${b.id}. ${e(b.name)}`, `<td class="n">${num(b.measured)}</td>`, `<td class="n">${num(b.selfAssessed)}</td>`, `<td class="n"><b>${num(b.score)}</b></td>`, e(b.status), ragCell(b.rag), `<td class="n">${data.snapshot ? signed(b.change) : '–'}</td>`])));
+  s.push(table(['Benchmark', 'Measured %', 'Self-assessed %', 'Score %', 'Status', 'RAG', 'Change since snapshot'],
+    data.benchmarks.map((b) => [`${b.id}. ${e(b.name)}`, `<td class="n">${num(b.measured)}</td>`, `<td class="n">${num(b.selfAssessed)}</td>`, `<td class="n"><b>${num(b.score)}</b></td>`, e(b.status), ragCell(b.rag), `<td class="n">${data.snapshot ? signed(b.change) : '–'}</td>`]), 'bm'));
   s.push('<p class="note">Measured: from what the tracker records about pupils (activities, meetings, destinations). Self-assessed: from the school\'s own audit. Score: every criterion counted equally.'
-    + (data.snapshot ? ' Change: points since the last run on or before the latest 31 December, 31 March or 31 July.' : ' No earlier scores on or before a snapshot date (31 December, 31 March, 31 July) yet, so no change is shown.') + '</p>');
+    + (data.snapshot ? ` Change: points since the snapshot, the last run on or before the latest 31 December, 31 March or 31 July (${e(formatLongDay(data.snapshot))}).` : ' No earlier scores on or before a snapshot date (31 December, 31 March, 31 July) yet, so no change is shown.') + '</p>');
   const svg = lineChartSvg({
     title: 'Benchmark scores over time (%)', days: data.history.days,
     series: data.history.series.map((values, k) => ({ name: `BM${k + 1}`, values })),
@@ -138,6 +140,5 @@ export function renderReport(data: ReportData, options: RenderOptions = {}): str
     s.push('<p class="note">Empty: no file in the benchmark\'s folders. Stale: no file updated recently (the Evidence stale days setting).</p>');
   }
   s.push('<footer>Made by Careers Tracker from the school\'s careers tracker. Figures only: no pupil is named.</footer>');
-  return `<!DOCTYPE html><html lang="en-GB"><head><meta charset="utf-8"><title>${e(`${school}: ${REPORT_TITLE}`)}</title><style>${REPORT_CSS}
-table.small{font-size:8.5pt}</style></head><body><main>${s.join('\n')}</main></body></html>`;
+  return `<!DOCTYPE html><html lang="en-GB"><head><meta charset="utf-8"><title>${e(`${school}: ${REPORT_TITLE}`)}</title><style>${REPORT_CSS}</style></head><body><main>${s.join('\n')}</main></body></html>`;
 }

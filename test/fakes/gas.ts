@@ -1045,6 +1045,14 @@ export class FakeBlob extends Counted {
   getName() { this.c('getName'); return this._name; }
   setName(n: string) { this.c('setName'); this._name = n; return this; }
   copyBlob() { this.c('copyBlob'); return new FakeBlob(this.$, Buffer.from(this._bytes), this._contentType, this._name); }
+  /** Conversion: only to PDF (from HTML or text here), as the reference allows for most blobs. A stand-in PDF holding the source. */
+  getAs(contentType: string) {
+    this.c('getAs');
+    if (contentType !== 'application/pdf') throw ex(`Converting from ${this._contentType} to ${contentType} is not supported.`);
+    if (!/^text\/(html|plain)/.test(this._contentType ?? '')) throw ex(`Converting from ${this._contentType} to application/pdf is not supported.`);
+    const name = this._name ? this._name.replace(/\.[^.]*$/, '') + '.pdf' : null;
+    return new FakeBlob(this.$, Buffer.concat([Buffer.from('%PDF-1.4 (gas fake)\n'), this._bytes]), 'application/pdf', name);
+  }
 }
 const DIGESTS: Record<string, string> = { MD2: 'md2', MD5: 'md5', SHA_1: 'sha1', SHA_256: 'sha256', SHA_384: 'sha384', SHA_512: 'sha512' };
 export class FakeUtilities extends Counted {
