@@ -1,0 +1,133 @@
+/**
+ * Through the Apps Script fake: the programme job and the report's figures cost the same number
+ * of spreadsheet calls at 1,000 and 10,000 pupils; the menu items; the report dialog's server
+ * functions (role checks, the PDF emailed to whoever asked as a MailApp attachment).
+ */
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { installFake, gasJobContext, loadTabs } from '../gas/helpers';
+import { syntheticTracker, type Tabs } from '../support/synthetic';
+import { runProgramme } from '../../src/jobs/programme';
+import { gatherReportData } from '../../src/jobs/report';
+import { CHECKLIST_TEMPLATES } from '../../src/domain/checklists';
+import { programmeSummary, addAnnualPlanChecklist } from '../../src/gas/handlers/programme';
+import { emailGovernorsReport, getGovernorsReport, openGovernorsReport } from '../../src/gas/handlers/report';
+import { renderReport } from '../../src/domain/report-html';
+import type { ReportData } from '../../src/domain/report';
+import { PROGRAMME_TABS } from './fixture';
+import type { CellValue } from '../../src/ports';
+import { addDays } from '../../src/domain/calendar';
+
+/** A synthetic tracker with a year's calendar of 40 actions and the annual-plan checklist. */
+export function withProgramme(pupils: number): Tabs {
+  const tabs = syntheticTracker({ pupils });
+  const owners = ['CL', 'M1', 'M2', 'AD', 'CA'];
+  tabs.Programme = [['Action', 'Due', 'Term', 'Owner', 'Benchmarks', 'Status', 'Done on'],
+    ...Array.from({ length: 40 }, (_, i): CellValue[] => {
+      const due = addDays('2025-09-05', i * 9);
+      const past = due < '2026-03-02';
+      return [`Action ${i}`, { day: due }, `Term ${1 + Math.floor(i / 7)}`, owners[i % 5], String(1 + (i % 8)), past && i % 4 ? 'Done' : '', past && i % 4 ? { day: due } : ''];
+    })];
+  tabs.Checklists = [['Checklist', 'Item', 'Done'], ...CHECKLIST_TEMPLATES['annual-plan'].items.map((item, i) => ['Annual careers plan', item, i % 3 ? 'Yes' : 'No'])];
+  return tabs;
+}
+
+beforeAll(() => {
+  vi.useFakeTimers({ toFake: ['Date'] });
+  vi.setSystemTime(new Date('2026-03-02T09:30:00Z'));
+});
+afterAll(() => {
+  vi.useRealTimers();
+});
+
+describe('spreadsheet calls do not grow with the rows', () => {
+  it('programme (with its reminders) and the report figures, at 1,000 and 10,000 pupils', () => {
+    const programme: number[] = [];
+    const report: number[] = [];
+    for (const pupils of [1_000, 10_000]) {
+      const fake = installFake({ user: 'cl@school.example' });
+      loadTabs(fake, withProgramme(pupils));
+      const ctx = { ...gasJobContext(fake), mail: { remainingQuota: () => 100, send: (m: { to: string }) => m.to } };
+      fake.calls.reset();
+      const r = runProgramme(ctx);
+      expect(r.sent).toBeGreaterThan(0);
+      programme.push(fake.calls.total('spreadsheet'));
+      fake.calls.reset();
+      const data = gatherReportData(ctx);
+      expect(data.checklists[0].items).toBe(20);
+      report.push(fake.calls.total('spreadsheet'));
+    }
+    expect(programme[0]).toBeGreaterThan(0);
+    expect(programme[1]).toBe(programme[0]);
+    expect(report[1]).toBe(report[0]);
+  }, 120_000);
+});
+
+describe('the menu items', () => {
+  it('Careers programme lists what is overdue and due soon; Add annual-plan checklist adds it once', () => {
+    const fake = installFake({ user: 'ho@school.example' });
+    loadTabs(fake, PROGRAMME_TABS);
+    programmeSummary();
+    expect(fake.ui.alerts[0].title).toBe('Careers programme');
+    expect(fake.ui.alerts[0].prompt).toMatch(/1 overdue, 2 due in the next 14 days/);
+    expect(fake.sentMail).toHaveLength(0);
+    addAnnualPlanChecklist();
+    addAnnualPlanChecklist();
+    expect(fake.ui.alerts[1].prompt).toMatch(/20 items/);
+    expect(fake.ui.alerts[2].prompt).toMatch(/already has/);
+    expect(fake.sheetValues('Checklists').length).toBe(21);
+  });
+  it('a mentor may not run them', () => {
+    const fake = installFake({ user: 'fr@school.example' });
+    loadTabs(fake, PROGRAMME_TABS);
+    programmeSummary();
+    expect(fake.ui.alerts[0].prompt).toMatch(/Careers leader/);
+  });
+});
+
+describe("the Governors' report dialog", () => {
+  it('opens for the careers leader and a governor, not for a mentor', () => {
+    for (const [user, dialogs] of [['ho@school.example', 1], ['nh@school.example', 1], ['fr@school.example', 0]] as const) {
+      const fake = installFake({ user, files: { report: '<!DOCTYPE html><p>dialog</p>' } });
+      loadTabs(fake, PROGRAMME_TABS);
+      openGovernorsReport();
+      expect(fake.ui.dialogs).toHaveLength(dialogs);
+      if (dialogs === 0) expect(fake.ui.alerts[0].prompt).toMatch(/Careers leader or Governor/);
+    }
+  });
+
+  it('gives a governor the figures, with no pupil in them', () => {
+    const fake = installFake({ user: 'nh@school.example' });
+    loadTabs(fake, PROGRAMME_TABS);
+    const r = getGovernorsReport();
+    expect(r.ok).toBe(true);
+    const text = JSON.stringify(r);
+    expect(text).not.toContain('Tegan');
+    expect(text).not.toContain('A100200300400');
+    const fr = installFake({ user: 'fr@school.example' });
+    loadTabs(fr, PROGRAMME_TABS);
+    expect(getGovernorsReport()).toMatchObject({ ok: false });
+  });
+
+  it('emails the PDF to whoever asked, as an attachment, and logs it; a bad request sends nothing', () => {
+    const fake = installFake({ user: 'nh@school.example' });
+    loadTabs(fake, PROGRAMME_TABS);
+    const got = getGovernorsReport();
+    if (!got.ok) throw new Error(got.message);
+    const html = renderReport(got.value as ReportData, { chartPng: 'data:image/png;base64,iVBORw0KGgo=' });
+    expect(emailGovernorsReport({ html: 'not a report', fileName: 'x.pdf' })).toMatchObject({ ok: false });
+    expect(emailGovernorsReport({ html, fileName: '../../etc.pdf' })).toMatchObject({ ok: false });
+    expect(emailGovernorsReport('nonsense')).toMatchObject({ ok: false });
+    expect(fake.sentMail).toHaveLength(0);
+    const r = emailGovernorsReport({ html, fileName: 'Governors report 2025-26 (2026-03-02).pdf' });
+    expect(r).toEqual({ ok: true, value: { to: 'nh@school.example' } });
+    expect(fake.sentMail).toHaveLength(1);
+    const m = fake.sentMail[0];
+    expect(m.to).toEqual(['nh@school.example']);
+    expect(m.attachments).toHaveLength(1);
+    const pdf = m.attachments![0] as { _contentType: string; _name: string; _bytes: Buffer };
+    expect(pdf._contentType).toBe('application/pdf');
+    expect(pdf._name).toBe('Governors report 2025-26 (2026-03-02).pdf');
+    expect(pdf._bytes.toString('utf8')).toContain('data:image/png;base64');
+    expect(fake.sheetValues('Log').some((row) => row[1] === 'report' && row[2] === 'sent' && row[4] === 'nh@school.example')).toBe(true);
+  });
+});
