@@ -5,31 +5,13 @@
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { installFake, gasJobContext, loadTabs } from '../gas/helpers';
-import { syntheticTracker, type Tabs } from '../support/synthetic';
 import { runProgramme } from '../../src/jobs/programme';
 import { gatherReportData } from '../../src/jobs/report';
-import { CHECKLIST_TEMPLATES } from '../../src/domain/checklists';
 import { programmeSummary, addAnnualPlanChecklist } from '../../src/gas/handlers/programme';
 import { emailGovernorsReport, getGovernorsReport, openGovernorsReport } from '../../src/gas/handlers/report';
 import { renderReport } from '../../src/domain/report-html';
 import type { ReportData } from '../../src/domain/report';
-import { PROGRAMME_TABS } from './fixture';
-import type { CellValue } from '../../src/ports';
-import { addDays } from '../../src/domain/calendar';
-
-/** A synthetic tracker with a year's calendar of 40 actions and the annual-plan checklist. */
-export function withProgramme(pupils: number): Tabs {
-  const tabs = syntheticTracker({ pupils });
-  const owners = ['CL', 'M1', 'M2', 'AD', 'CA'];
-  tabs.Programme = [['Action', 'Due', 'Term', 'Owner', 'Benchmarks', 'Status', 'Done on'],
-    ...Array.from({ length: 40 }, (_, i): CellValue[] => {
-      const due = addDays('2025-09-05', i * 9);
-      const past = due < '2026-03-02';
-      return [`Action ${i}`, { day: due }, `Term ${1 + Math.floor(i / 7)}`, owners[i % 5], String(1 + (i % 8)), past && i % 4 ? 'Done' : '', past && i % 4 ? { day: due } : ''];
-    })];
-  tabs.Checklists = [['Checklist', 'Item', 'Done'], ...CHECKLIST_TEMPLATES['annual-plan'].items.map((item, i) => ['Annual careers plan', item, i % 3 ? 'Yes' : 'No'])];
-  return tabs;
-}
+import { PROGRAMME_TABS, withProgramme } from './fixture';
 
 beforeAll(() => {
   vi.useFakeTimers({ toFake: ['Date'] });
