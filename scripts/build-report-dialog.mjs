@@ -8,7 +8,7 @@ const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..')
 
 export async function reportDialogHtml() {
   const js = await build({
-    entryPoints: [path.join(root, 'src/ui/report/main.ts')], bundle: true, format: 'iife', target: 'es2019', platform: 'browser',
+    entryPoints: [path.join(root, 'src/ui/report-dialog.ts')], bundle: true, format: 'iife', target: 'es2019', platform: 'browser',
     supported: { 'template-literal': false }, minify: true, legalComments: 'none', write: false, logLevel: 'silent',
   });
   const script = js.outputFiles[0].text.trim().replace(/<\/(script)/gi, '<\\/$1').replace(/<!--/g, '<\\!--');

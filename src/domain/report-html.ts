@@ -8,8 +8,11 @@ import { lineChartSvg } from './chart-svg';
 import { escapeHtml } from './html';
 import { FEWER_THAN_5, type ReportData } from './report';
 import { RAG_COLOURS } from './write';
+import { NATIONAL_AVERAGE_ACHIEVED } from './benchmarks';
 
 export const REPORT_TITLE = 'Careers programme: report to governors';
+export const HEADLINE = (n: number) => `${n} of 8 benchmarks achieved (indicative, from this tracker)`;
+export const FOOTNOTE = `For context: schools in England fully achieved ${NATIONAL_AVERAGE_ACHIEVED} of 8 on average in 2024/25 in Compass self-evaluations, which use a different method; the two are not directly comparable.`;
 
 export interface RenderOptions {
   /** a PNG data URL of the chart, used instead of the inline SVG (the emailed PDF) */
@@ -52,8 +55,8 @@ export function renderReport(data: ReportData, options: RenderOptions = {}): str
   // 1. School, date, year; the headline and the national figure as a footnote.
   s.push(`<h1>${e(school)}: ${e(REPORT_TITLE.split(': ')[1])}</h1>`);
   s.push(`<p class="meta">${e(REPORT_TITLE.split(':')[0])} · academic year ${e(data.academicYear)} · made from the careers tracker on ${e(formatLongDay(data.asOf))}</p>`);
-  s.push(`<p class="headline">${e(data.headline)}</p>`);
-  s.push(`<p class="note">${e(data.footnote)} The scores are indicative: the Compass evaluation's own formula is not public. Figures about fewer than 5 pupils are shown as "fewer than 5" so that no pupil can be identified.</p>`);
+  s.push(`<p class="headline">${e(HEADLINE(data.achieved))}</p>`);
+  s.push(`<p class="note">${e(FOOTNOTE)} The scores are indicative: the Compass evaluation's own formula is not public. Figures about fewer than 5 pupils are shown as "fewer than 5" so that no pupil can be identified.</p>`);
 
   // 2. The eight benchmarks and the chart.
   s.push('<h2>1. The eight benchmarks</h2>');

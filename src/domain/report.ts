@@ -9,7 +9,6 @@ import type { CellValue, Rag } from '../ports';
 import { isDayCell } from '../ports';
 import { type Day, academicYearOf } from './calendar';
 import { AUDIT_VALUES, type Scores, roundHalfUp, yearGroupOn } from './scores';
-import { NATIONAL_AVERAGE_ACHIEVED } from './benchmarks';
 import { assessUnplaced } from './unplaced';
 import { summariseProgramme, type ProgrammeCounts } from './programme';
 import { type ChecklistScore, scoreChecklists } from './checklists';
@@ -64,8 +63,6 @@ export interface ReportData {
   asOf: Day;
   academicYear: string;
   achieved: number;
-  headline: string;
-  footnote: string;
   benchmarks: ReportBenchmark[];
   /** the day of the snapshot the change is measured from, or null */
   snapshot: Day | null;
@@ -83,8 +80,6 @@ export interface ReportData {
   evidence: { generated: Day | null; benchmarks: { id: number; status: string }[] } | null;
 }
 
-export const HEADLINE = (n: number) => `${n} of 8 benchmarks achieved (indicative, from this tracker)`;
-export const FOOTNOTE = `For context: schools in England fully achieved ${NATIONAL_AVERAGE_ACHIEVED} of 8 on average in 2024/25 in Compass self-evaluations, which use a different method; the two are not directly comparable.`;
 
 /** The most recent 31 December, 31 March or 31 July on or before `today`. */
 export function lastSnapshotDate(today: Day): Day {
@@ -216,8 +211,6 @@ export function gatherReport(
     asOf: today,
     academicYear: ay.name,
     achieved: scores.achieved,
-    headline: HEADLINE(scores.achieved),
-    footnote: FOOTNOTE,
     benchmarks,
     snapshot: snapIndex >= 0 ? history.days[snapIndex] : null,
     history,

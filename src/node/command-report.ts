@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import type { Command } from './commands';
 import { UsageError } from './errors';
 import { gatherReportData } from '../jobs/report';
-import { renderReport } from '../domain/report-html';
+import { HEADLINE, renderReport } from '../domain/report-html';
 import { appendLog, loadTracker, nowFor } from '../jobs/context';
 import { NoChromiumError, printPdf } from './pdf';
 
@@ -39,7 +39,7 @@ export const report: Command = {
     appendLog(ctx, nowFor(ctx, tracker), [{ job: 'report', outcome: 'ok', details: `Governors' report: ${path.basename(file)}, ${bytes} bytes` }], tracker);
     const text = [
       `Governors' report for ${data.academicYear}, as of ${data.asOf}: ${file} (${bytes.toLocaleString('en-GB')} bytes; HTML ${Buffer.byteLength(html).toLocaleString('en-GB')} bytes).`,
-      `${data.headline}.`,
+      `${HEADLINE(data.achieved)}.`,
       ...(note ? [note] : []),
     ].join('\n');
     return { json: { ...data, file, bytes, htmlBytes: Buffer.byteLength(html), format: /\.pdf$/i.test(file) ? 'pdf' : 'html' }, text };

@@ -99,7 +99,7 @@ describe('Send bulletin now, in Google Sheets', () => {
   });
 
   it('is one of the weekly jobs, after the unplaced alerts', () => {
-    expect(WEEKLY_JOBS.map((j) => j.id)).toEqual(['unplaced', 'bulletin']);
+    expect(WEEKLY_JOBS.map((j) => j.id).slice(0, 2)).toEqual(['unplaced', 'bulletin']);
     expect(WEEKLY_JOBS[1]).toBe(bulletinWeeklyJob);
   });
 

@@ -4,9 +4,9 @@
  * as a PNG (Apps Script's HTML-to-PDF conversion is not relied on to draw SVG) to be emailed as a
  * PDF to the member of staff who asked.
  */
-import { renderReport } from '../../domain/report-html';
-import type { ReportData } from '../../domain/report';
-import { failureMessage } from '../client';
+import { renderReport } from '../domain/report-html';
+import type { ReportData } from '../domain/report';
+import { failureMessage } from './client';
 
 type Answer<T> = { ok: true; value: T } | { ok: false; message: string };
 interface ScriptRun {
