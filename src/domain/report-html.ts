@@ -46,6 +46,7 @@ td.rag{font-weight:bold;text-align:center;width:20mm}
 .chart img,.chart svg{width:100%;height:auto;display:block}
 .nodata{font-style:italic;color:#5f6368}
 footer{margin-top:14pt;color:#5f6368;font-size:8pt}
+.keep{break-inside:avoid}h3{font-size:10.5pt;margin:10pt 0 3pt;break-after:avoid}
 .bm th:first-child{width:33%}.bm td:nth-child(5){white-space:nowrap}
 table.small{font-size:8.5pt}`;
 
@@ -61,7 +62,7 @@ export function renderReport(data: ReportData, options: RenderOptions = {}): str
   // 2. The eight benchmarks and the chart.
   s.push('<h2>1. The eight benchmarks</h2>');
   s.push(table(['Benchmark', 'Measured %', 'Self-assessed %', 'Score %', 'Status', 'RAG', 'Change since snapshot'],
-    data.benchmarks.map((b) => [`${b.id}. ${e(b.name)}`, `<td class="n">${num(b.measured)}</td>`, `<td class="n">${num(b.selfAssessed)}</td>`, `<td class="n"><b>${num(b.score)}</b></td>`, e(b.status), ragCell(b.rag), `<td class="n">${data.snapshot ? signed(b.change) : '–'}</td>`]), 'bm'));
+    data.benchmarks.map((b) => [`${b.id}. ${e(b.name)}`, `<td class="n">${num(b.measured)}</td>`, `<td class="n">${num(b.selfAssessed)}</td>`, `<td class="n"><b>${num(b.score)}</b></td>`, e(b.status), ragCell(b.rag), `<td class="n">${data.snapshot ? signed(b.change) : '–'}</td>`]), 'bm keep'));
   s.push('<p class="note">Measured: from what the tracker records about pupils (activities, meetings, destinations). Self-assessed: from the school\'s own audit. Score: every criterion counted equally.'
     + (data.snapshot ? ` Change: points since the snapshot, the last run on or before the latest 31 December, 31 March or 31 July (${e(formatLongDay(data.snapshot))}).` : ' No earlier scores on or before a snapshot date (31 December, 31 March, 31 July) yet, so no change is shown.') + '</p>');
   const svg = lineChartSvg({
@@ -74,7 +75,7 @@ export function renderReport(data: ReportData, options: RenderOptions = {}): str
   const y = data.year11;
   s.push('<h2>2. Year 11 and post-16 places</h2>');
   s.push(table(['Year 11 pupils', 'Accepted a place', 'Holding an offer', 'Red', 'Amber', 'No offer (September Guarantee)'],
-    [[y.cohort, y.accepted, y.offers, y.red, y.amber, y.noOffer].map((v) => `<td class="n">${num(v)}</td>`)]));
+    [[y.cohort, y.accepted, y.offers, y.red, y.amber, y.noOffer].map((v) => `<td class="n">${num(v)}</td>`)], 'keep'));
   s.push('<p class="note">Red: a deadline has passed without an application or offer, or several risk factors add up. The September Guarantee list is every Year 11 without an offer, as the local authority asks.</p>');
 
   // 4. Destinations.
@@ -109,7 +110,7 @@ export function renderReport(data: ReportData, options: RenderOptions = {}): str
 
   // 7. Provider access.
   s.push('<h2>6. Provider access this year</h2>');
-  s.push(table(['Key phase', 'Provider access encounters', 'Different providers'], data.providerAccess.map((p) => [e(p.phase), `<td class="n">${p.encounters}</td>`, `<td class="n">${p.providers}</td>`])));
+  s.push(table(['Key phase', 'Provider access encounters', 'Different providers'], data.providerAccess.map((p) => [e(p.phase), `<td class="n">${p.encounters}</td>`, `<td class="n">${p.providers}</td>`]), 'keep'));
   s.push('<p class="note">Activities marked as provider access (colleges, training providers, universities and apprenticeship providers meeting pupils) since the start of this academic year. The law asks for at least two in Years 8–9 and two in Years 10–11.</p>');
 
   // 8. Programme, audit action plan, checklists.
@@ -120,18 +121,18 @@ export function renderReport(data: ReportData, options: RenderOptions = {}): str
   } else {
     s.push(`<p><b>${e(p.thisTerm.name)}:</b> ${p.thisTerm.actions} actions due, ${p.thisTerm.done} done (${p.thisTerm.onTime} on time), ${p.thisTerm.overdue} overdue, ${p.thisTerm.dueSoon} due in the next two weeks.`
       + ` <b>This year:</b> ${p.year.actions} actions, ${p.year.done} done; ${p.year.onTimePct === null ? 'none due yet' : `${p.year.onTimePct}% of those due so far done on time`}; ${p.year.overdue} overdue; ${p.year.dropped} dropped.</p>`);
-    s.push(table(['Term', 'Actions', 'Done', 'On time', 'Overdue', 'Dropped', 'On time %'], p.byTerm.map((t) => [e(t.term), ...[t.actions, t.done, t.onTime, t.overdue, t.dropped].map((v) => `<td class="n">${v}</td>`), `<td class="n">${num(t.onTimePct)}</td>`])));
+    s.push(table(['Term', 'Actions', 'Done', 'On time', 'Overdue', 'Dropped', 'On time %'], p.byTerm.map((t) => [e(t.term), ...[t.actions, t.done, t.onTime, t.overdue, t.dropped].map((v) => `<td class="n">${v}</td>`), `<td class="n">${num(t.onTimePct)}</td>`]), 'keep'));
   }
-  s.push('<p><b>Audit criteria not yet achieved, with the action plan</b></p>');
+  s.push('<h3>Audit criteria not yet achieved, with the action plan</h3>');
   if (data.auditPlan.length === 0) s.push('<p class="nodata">Every audit criterion is achieved (or not applicable).</p>');
   else {
     s.push(table(['BM', 'Criterion', 'Rating', 'Action', 'Owner', 'Cost', 'Deadline', 'Success criteria'], data.auditPlan.map((a) => [
       String(a.benchmark), e(a.criterion), e(a.rating), a.action ? e(a.action) : '<i>no action planned</i>', e(a.owner ?? ''), e(a.cost ?? ''), a.deadline ? e(formatLongDay(a.deadline)) : '', e(a.success ?? ''),
     ]), 'small'));
   }
-  s.push('<p><b>Checklists</b></p>');
+  s.push('<h3>Checklists</h3>');
   if (data.checklists.length === 0) s.push('<p class="nodata">No checklists in the tracker yet.</p>');
-  else s.push(table(['Checklist', 'Items done', 'RAG'], data.checklists.map((c) => [e(c.name), `<td class="n">${c.done} of ${c.items}</td>`, ragCell(c.rag)])));
+  else s.push(table(['Checklist', 'Items done', 'RAG'], data.checklists.map((c) => [e(c.name), `<td class="n">${c.done} of ${c.items}</td>`, ragCell(c.rag)]), 'keep'));
 
   // 9. Evidence folders.
   s.push('<h2>8. Evidence folders</h2>');

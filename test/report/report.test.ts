@@ -155,3 +155,22 @@ describe('history and snapshots', () => {
     expect(h.series[1]).toEqual([21, null, 2]);
   });
 });
+
+describe('the chart', () => {
+  it('escapes its texts, breaks a line where a day has no score, and spaces days by time', async () => {
+    const { lineChartSvg } = await import('../../src/domain/chart-svg');
+    const svg = lineChartSvg({
+      title: 'Scores <&> "over" time', days: ['2026-01-01', '2026-01-02', '2026-01-31'],
+      series: [{ name: 'BM<1>', values: [10, null, 30] }, { name: 'BM2', values: [10, 20, 30] }],
+    });
+    expect(svg).toContain('Scores &lt;&amp;&gt; &quot;over&quot; time');
+    expect(svg).toContain('BM&lt;1&gt;');
+    expect(svg).not.toContain('<1>');
+    const paths = [...svg.matchAll(/<path d="([^"]+)"/g)].map((m) => m[1]);
+    expect(paths[0].match(/M/g)).toHaveLength(2);
+    expect(paths[1].match(/M/g)).toHaveLength(1);
+    const xs = paths[1].split(/[ML]/).filter(Boolean).map((p) => Number(p.split(' ')[0]));
+    expect((xs[2] - xs[1]) / (xs[1] - xs[0])).toBeCloseTo(29, 0);
+    expect(lineChartSvg({ title: 't', days: [], series: [] })).toContain('No scores recorded yet');
+  });
+});
