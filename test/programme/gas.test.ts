@@ -12,6 +12,9 @@ import { emailGovernorsReport, getGovernorsReport, openGovernorsReport } from '.
 import { renderReport } from '../../src/domain/report-html';
 import type { ReportData } from '../../src/domain/report';
 import { PROGRAMME_TABS, withProgramme } from './fixture';
+import { OWNER_KEY, runScheduledTick } from '../../src/jobs/schedule';
+import { GasMail } from '../../src/gas/mail';
+import { fixedClock } from '../gas/helpers';
 
 beforeAll(() => {
   vi.useFakeTimers({ toFake: ['Date'] });
@@ -111,5 +114,24 @@ describe("the Governors' report dialog", () => {
     expect(pdf._name).toBe('Governors report 2025-26 (2026-03-02).pdf');
     expect(pdf._bytes.toString('utf8')).toContain('data:image/png;base64');
     expect(fake.sheetValues('Log').some((row) => row[1] === 'report' && row[2] === 'sent' && row[4] === 'nh@school.example')).toBe(true);
+  });
+});
+
+describe('the weekly schedule', () => {
+  it('sends the reminders on Monday from 7:00 with the other weekly jobs, once in the ISO week', () => {
+    const fake = installFake({ user: 'ho@school.example' });
+    loadTabs(fake, PROGRAMME_TABS);
+    const at = (day: string, hour: number) => {
+      const ctx = { ...gasJobContext(fake, day), clock: fixedClock(day, hour), mail: new GasMail() };
+      ctx.documentProperties!.set(OWNER_KEY, 'ho@school.example');
+      return ctx;
+    };
+    expect(runScheduledTick(at('2026-03-02', 6)).skipped).toBe('not due yet');
+    const tick = runScheduledTick(at('2026-03-02', 7));
+    expect(tick.jobs.find((j) => j.id === 'programme')).toMatchObject({ outcome: 'complete' });
+    const reminders = fake.sentMail.filter((m) => m.subject.startsWith('Careers programme'));
+    expect(reminders.map((m) => m.to[0]).sort()).toEqual(['fr@school.example', 'ho@school.example']);
+    runScheduledTick(at('2026-03-04', 10));
+    expect(fake.sentMail.filter((m) => m.subject.startsWith('Careers programme'))).toHaveLength(2);
   });
 });

@@ -17,12 +17,13 @@ type Answer<T> = { ok: true; value: T } | { ok: false; message: string };
 
 export function openGovernorsReport(): void {
   const ui = SpreadsheetApp.getUi();
-  const allowed = allowed_(gasContext());
-  if (allowed) {
-    ui.alert(TITLE, allowed, ui.ButtonSet.OK);
-    return;
+  try {
+    const refused = allowed_(gasContext());
+    if (refused) ui.alert(TITLE, refused, ui.ButtonSet.OK);
+    else ui.showModalDialog(HtmlService.createHtmlOutputFromFile('report').setWidth(900).setHeight(640), TITLE);
+  } catch (e) {
+    ui.alert(TITLE, `Something went wrong: ${(e as Error).message}`, ui.ButtonSet.OK);
   }
-  ui.showModalDialog(HtmlService.createHtmlOutputFromFile('report').setWidth(900).setHeight(640), TITLE);
 }
 
 /** null when the caller may run the report; else why not. */
