@@ -112,6 +112,37 @@ export interface ReportExtras {
   breakdowns?: BreakdownGap[] | null;
 }
 
+/** Destination statistics per leaver year (destinations.md) as governors may see them. */
+export function destinationYears(years: {
+  leaverYear: number; cohort: number; noConsent: number; eetPct: number | null; neetPct: number | null; notKnownPct: number | null;
+  sustained: number; notSustained: number; sustainedPct: number | null;
+}[]): DestinationYear[] {
+  return years.map((y) => {
+    const small = y.cohort - y.noConsent < 5;
+    const hide = (p: number | null) => (p === null ? null : small ? FEWER_THAN_5 : p);
+    return {
+      leaverYear: y.leaverYear, cohort: figure(y.cohort), eetPct: hide(y.eetPct), neetPct: hide(y.neetPct), notKnownPct: hide(y.notKnownPct),
+      sustainedPct: y.sustained + y.notSustained === 0 ? null : y.sustained + y.notSustained < 5 ? FEWER_THAN_5 : y.sustainedPct,
+    };
+  });
+}
+
+export const GROUP_LABELS: Record<string, string> = {
+  all: 'All pupils', send: 'SEND', ehcp: 'EHCP', lookedAfter: 'Looked after', disadvantaged: 'Disadvantaged', rest: 'The rest',
+};
+
+/** The breakdowns (activities-and-scores.md): a group of fewer than 5 shows "fewer than 5", its gap nothing. */
+export function breakdownGaps(breakdowns: { key: string; label: string; groups: { group: string; pupils: number; pct: number | null; gap: number | null }[] }[]): BreakdownGap[] {
+  return breakdowns.map((b) => ({
+    key: b.key, label: b.label,
+    groups: b.groups.map((g) => ({
+      group: GROUP_LABELS[g.group] ?? g.group,
+      pct: g.pupils === 0 ? null : g.pct === null || g.pupils < 5 ? FEWER_THAN_5 : g.pct,
+      gap: g.pupils < 5 ? null : g.gap,
+    })),
+  }));
+}
+
 export const KEY_PHASES: { phase: string; years: number[] }[] = [
   { phase: 'Years 8–9', years: [8, 9] },
   { phase: 'Years 10–11', years: [10, 11] },

@@ -174,3 +174,25 @@ describe('the chart', () => {
     expect(lineChartSvg({ title: 't', days: [], series: [] })).toContain('No scores recorded yet');
   });
 });
+
+describe('destinations and breakdowns as the report shows them', () => {
+  it('hides percentages of fewer than 5 leavers or pupils', async () => {
+    const { destinationYears, breakdownGaps } = await import('../../src/domain/report');
+    expect(destinationYears([
+      { leaverYear: 2025, cohort: 30, noConsent: 2, eetPct: 89.3, neetPct: 3.6, notKnownPct: 7.1, sustained: 20, notSustained: 2, sustainedPct: 90.9 },
+      { leaverYear: 2024, cohort: 6, noConsent: 2, eetPct: 75, neetPct: 25, notKnownPct: 0, sustained: 3, notSustained: 1, sustainedPct: 75 },
+      { leaverYear: 2023, cohort: 3, noConsent: 0, eetPct: 100, neetPct: 0, notKnownPct: 0, sustained: 0, notSustained: 0, sustainedPct: null },
+    ])).toEqual([
+      { leaverYear: 2025, cohort: 30, eetPct: 89.3, neetPct: 3.6, notKnownPct: 7.1, sustainedPct: 90.9 },
+      { leaverYear: 2024, cohort: 6, eetPct: FEWER_THAN_5, neetPct: FEWER_THAN_5, notKnownPct: FEWER_THAN_5, sustainedPct: FEWER_THAN_5 },
+      { leaverYear: 2023, cohort: FEWER_THAN_5, eetPct: FEWER_THAN_5, neetPct: FEWER_THAN_5, notKnownPct: FEWER_THAN_5, sustainedPct: null },
+    ]);
+    expect(breakdownGaps([{ key: 'bm5.employers', label: 'Employers', groups: [
+      { group: 'all', pupils: 40, pct: 80, gap: null }, { group: 'lookedAfter', pupils: 3, pct: null, gap: null },
+      { group: 'send', pupils: 8, pct: 62.5, gap: -20.4 }, { group: 'ehcp', pupils: 0, pct: null, gap: null },
+    ] }])[0].groups).toEqual([
+      { group: 'All pupils', pct: 80, gap: null }, { group: 'Looked after', pct: FEWER_THAN_5, gap: null },
+      { group: 'SEND', pct: 62.5, gap: -20.4 }, { group: 'EHCP', pct: null, gap: null },
+    ]);
+  });
+});
