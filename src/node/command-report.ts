@@ -15,16 +15,17 @@ export const report: Command = {
   name: 'report',
   summary: "the governors' report (--out FILE.pdf or FILE.html)",
   async run({ ctx, options }) {
-    if (!options.out || !/\.(pdf|html?)$/i.test(options.out)) throw new UsageError('report needs --out FILE.pdf or --out FILE.html');
+    const out = options.out ?? options.reportOut;
+    if (!out || !/\.(pdf|html?)$/i.test(out)) throw new UsageError('report needs --out FILE.pdf or --out FILE.html');
     const data = gatherReportData(ctx);
     const html = renderReport(data);
-    let file = path.resolve(options.out);
+    let file = path.resolve(out);
     let note = '';
     if (/\.pdf$/i.test(file)) {
       try {
         await printPdf(html, file);
       } catch (e) {
-        if (!(e instanceof NoChromiumError) || !options.pdfFallback) throw e;
+        if (!(e instanceof NoChromiumError) || options.out) throw e;
         file = file.replace(/\.pdf$/i, '.html');
         note = 'Chromium is not installed, so the report was saved as HTML instead of PDF: open it in a browser and print it (install Chromium for the PDF: apt-get install -y chromium).';
       }

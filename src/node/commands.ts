@@ -27,8 +27,8 @@ export interface CliOptions {
   out?: string;
   /** the word after the command, for commands that take one (`add-checklist annual-plan`) */
   argument?: string;
-  /** the demo: a PDF that cannot be made (no Chromium) falls back to HTML */
-  pdfFallback?: boolean;
+  /** the demo's governors' report: a PDF, or HTML when there is no Chromium to print it */
+  reportOut?: string;
 }
 
 export interface CommandRun {

@@ -27,7 +27,7 @@ export function prepareDemo(cwd: string, options: CliOptions): { options: CliOpt
       workbook, evidence, outbox,
       today: options.today ?? DEMO_DAY,
       fromFile: fs.existsSync(fromFile) ? fromFile : options.fromFile,
-      out: path.join(out, 'governors-report.pdf'), pdfFallback: true,
+      reportOut: path.join(out, 'governors-report.pdf'),
     },
   };
 }
