@@ -1046,6 +1046,7 @@ const SETTINGS: Array<[string, string | number]> = [
   ['Green at', 100],
   ['Amber at', 50],
   ['Vacancy search', '51.2798, 1.0789, 15'],
+  ['Include national vacancies', 'No'],
 ];
 
 // ---------------------------------------------------------------------------------------------
@@ -1515,7 +1516,8 @@ function readme(manifest: Record<string, string>): string {
   L.push('');
   L.push('A `vacancies-response.json` beside them, if present, is not made by this script: it is a saved Find an');
   L.push('apprenticeship response that `demo` gives to `import-vacancies`, so the demo\'s bulletin lists those vacancies too,');
-  L.push('on top of the ones open in the workbook.');
+  L.push('on top of the ones open in the workbook. Five of its six adverts start after Friday 26 June 2026, when Year 11');
+  L.push('may leave school; the dental nurse post starts on 20 April, so only leavers\' emails list it.');
   L.push('');
   L.push('## Regenerate');
   L.push('');

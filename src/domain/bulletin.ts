@@ -2,7 +2,9 @@
  * The weekly apprenticeship bulletin (rules.md): which vacancies are open, which are New or
  * Closing soon, who receives it, the week key, and the message itself. Pure: no I/O.
  */
-import { type Day, academicYearOf, daysBetween, formatLongDay, isoWeekKey, isoWeekday, mondayOf } from './calendar';
+import {
+  type Day, type DayOfYear, academicYearOf, addDays, daysBetween, formatLongDay, isoWeekKey, isoWeekday, makeDay, mondayOf,
+} from './calendar';
 import { escapeHtml, safeHref } from './html';
 import type { Problem } from './table';
 import type { Pupil, StaffMember, Tracker, Vacancy } from './tracker';
@@ -73,6 +75,11 @@ export interface BulletinRecipient {
   /** the first names of the pupils who share this address, in row order */
   firstNames: string[];
   pupilRows: number[];
+  /**
+   * Vacancies starting before this day are left out of their email: the last Friday in June of
+   * Year 11, for an address that only current Year 11 pupils use. Null: every vacancy (a leaver).
+   */
+  startsFrom: Day | null;
 }
 
 export interface RecipientSelection {
@@ -91,6 +98,27 @@ export function firstRecentLeaverYear(today: Day, tracker: Pick<Tracker, 'settin
   return s - tracker.settings.bulletinLeaverYears + 1;
 }
 
+/**
+ * The last Friday in June of the academic year containing `today`: the earliest day a Year 11 may
+ * leave school, so the earliest an apprenticeship they take can start.
+ */
+export function year11LeavingDay(today: Day, academicYearStart: DayOfYear): Day {
+  let day = makeDay(academicYearOf(today, academicYearStart).startYear + 1, 6, 30)!;
+  while (isoWeekday(day) !== 5) day = addDays(day, -1);
+  return day;
+}
+
+/** On roll in Year 11 and not marked as left: a Leaver year means the pupil has left (rules.md). */
+export function isCurrentYear11(p: Pupil): boolean {
+  return p.year === 11 && p.leaverYear === null;
+}
+
+/** The vacancies for one recipient: a current Year 11 does not see those starting before they may leave school. */
+export function vacanciesFor(items: BulletinItem[], recipient: Pick<BulletinRecipient, 'startsFrom'>): BulletinItem[] {
+  const from = recipient.startsFrom;
+  return from ? items.filter((i) => !i.vacancy.starts || i.vacancy.starts >= from) : items;
+}
+
 /** On roll in Year 11, or a recent leaver. */
 export function inBulletinCohort(p: Pupil, firstLeaverYear: number): boolean {
   return p.year === 11 || (p.leaverYear !== null && p.leaverYear >= firstLeaverYear);
@@ -107,6 +135,7 @@ export function bulletinRecipients(
   today: Day,
 ): RecipientSelection {
   const firstLeaverYear = firstRecentLeaverYear(today, tracker);
+  const leavingDay = year11LeavingDay(today, tracker.settings.academicYearStart);
   const header = tracker.headers.Pupils;
   const headerOf = (key: string) => {
     const at = header?.columns.get(key);
@@ -159,9 +188,13 @@ export function bulletinRecipients(
       const first = firstName(pupil.name);
       if (first && !earlier.firstNames.includes(first)) earlier.firstNames.push(first);
       earlier.pupilRows.push(pupil.row);
+      // A family address shared with a leaver gets every vacancy.
+      if (!isCurrentYear11(pupil)) earlier.startsFrom = null;
       continue;
     }
-    const recipient: BulletinRecipient = { email: checked.value, key, firstNames: [], pupilRows: [pupil.row] };
+    const recipient: BulletinRecipient = {
+      email: checked.value, key, firstNames: [], pupilRows: [pupil.row], startsFrom: isCurrentYear11(pupil) ? leavingDay : null,
+    };
     const first = firstName(pupil.name);
     if (first) recipient.firstNames.push(first);
     byKey.set(key, recipient);
@@ -217,6 +250,9 @@ export interface BulletinContent {
   week: BulletinWeek;
   items: BulletinItem[];
   contact: BulletinContact;
+  /** a Year 11's list: how many open vacancies start before `startsFrom` and are left out */
+  startsFrom?: Day | null;
+  startingEarlier?: number;
 }
 
 export interface RenderedBulletin {
@@ -258,9 +294,43 @@ function linkOf(v: Vacancy): string | null {
   return href && href.length <= MAX_LINK ? href : null;
 }
 
+const LEVEL_NAMES: Record<number, string> = { 2: 'Intermediate', 3: 'Advanced', 4: 'Higher', 5: 'Higher', 6: 'Degree', 7: 'Degree' };
+const NAME_LEVELS: Record<string, string> = { intermediate: '2', advanced: '3', higher: '4 or 5', degree: '6 or 7' };
+
+/**
+ * A level written one way, `Level 3 (Advanced)`, whether the cell says `3`, `Level 3`, `L3`,
+ * `Advanced`, `3 (Advanced)` or `advanced`; the number wins when the two disagree. Other text is
+ * kept as written.
+ */
+export function formatLevel(level: string | null | undefined): string {
+  const t = oneLine(level);
+  if (!t) return '';
+  const num = /^(?:level|lvl|l)?\s*([1-8])\b/i.exec(t) ?? /\blevel\s*([1-8])\b/i.exec(t);
+  const word = /\b(intermediate|advanced|higher|degree)\b/i.exec(t);
+  const given = word ? word[1].charAt(0).toUpperCase() + word[1].slice(1).toLowerCase() : '';
+  if (num) {
+    const n = Number(num[1]);
+    const name = LEVEL_NAMES[n] ?? given;
+    return name ? `Level ${n} (${name})` : `Level ${n}`;
+  }
+  return given ? `Level ${NAME_LEVELS[given.toLowerCase()]} (${given})` : t;
+}
+
 function levelText(level: string | null): string {
-  const l = short(level, 60);
-  return /^\d$/.test(l) ? `Level ${l}` : l;
+  return short(formatLevel(level), 60);
+}
+
+/** Start date, hours and distance, when the row gives them: `Starts Monday 7 September 2026`, `37.5 hours a week`, `4.2 miles away`. */
+function factsOf(v: Vacancy): string[] {
+  const facts: string[] = [];
+  if (v.starts) facts.push(`Starts ${longDayWithWeekday(v.starts)}`);
+  if (typeof v.hours === 'number' && v.hours > 0) facts.push(`${roundNumber(v.hours)} hours a week`);
+  if (typeof v.distance === 'number' && v.distance >= 0) facts.push(`${roundNumber(v.distance)} mile${v.distance === 1 ? '' : 's'} away`);
+  return facts;
+}
+
+function roundNumber(n: number): string {
+  return String(Math.round(n * 10) / 10);
 }
 
 function greetingNames(names: string[]): string {
@@ -308,6 +378,7 @@ function itemHtml(item: BulletinItem): string {
   const employer = escapeHtml(short(v.employer));
   const location = keepPostcodeTogether(escapeHtml(short(v.location)));
   const what = [levelText(v.level), short(v.wage)].filter(Boolean).map(escapeHtml).join(' &middot; ');
+  const facts = factsOf(v).map(escapeHtml).join(' &middot; ');
   const closing = `Closes ${escapeHtml(longDayWithWeekday(v.closing))} (${whenCloses(item.daysLeft)})`;
   const accent = item.closingSoon ? '#dc2626' : item.isNew ? '#059669' : '#d1d5db';
   const heading = href
@@ -323,6 +394,7 @@ ${badges ? `<div>${badges}</div>` : ''}<div style="font-size:18px;line-height:24
 ${employer ? `<div style="font-size:15px;line-height:22px;color:#111827;">${employer}</div>` : ''}
 ${location ? `<div style="font-size:15px;line-height:22px;color:#374151;">${location}</div>` : ''}
 ${what ? `<div style="font-size:15px;line-height:22px;color:#374151;">${what}</div>` : ''}
+${facts ? `<div style="font-size:15px;line-height:22px;color:#374151;">${facts}</div>` : ''}
 <div style="font-size:15px;line-height:22px;margin:6px 0 12px;color:${item.closingSoon ? '#b91c1c' : '#374151'};${item.closingSoon ? 'font-weight:bold;' : ''}">${closing}</div>
 ${action}
 </td></tr></table>
@@ -337,6 +409,7 @@ function itemText(item: BulletinItem, n: number): string {
     `${n}. ${flags ? `${flags} ` : ''}${short(v.title, 140)}`,
     [short(v.employer), short(v.location)].filter(Boolean).join(' – '),
     [levelText(v.level), short(v.wage)].filter(Boolean).join(' – '),
+    factsOf(v).join(' – '),
     `Closes ${longDayWithWeekday(v.closing)} (${whenCloses(item.daysLeft)})`,
     href ?? 'Ask the careers team for the link to apply.',
   ].filter(Boolean);
@@ -374,6 +447,9 @@ export function renderBulletin(c: BulletinContent): RenderedBulletin {
   }
   const more = c.items.length - listed.length;
   const intro = summaryLine(c.items);
+  const early = c.startsFrom && c.startingEarlier
+    ? `${plural(c.startingEarlier, 'more starts', 'more start')} before ${longDayWithWeekday(c.startsFrom)}, the earliest you can leave school, so ${c.startingEarlier === 1 ? 'it is' : 'they are'} not listed.`
+    : '';
   const weekOf = `Week of ${formatLongDay(c.week.monday)}`;
   const moreText = more > 0 ? `And ${plural(more, 'more vacancy', 'more vacancies')} closing later: ask the careers team, or search Find an apprenticeship.` : '';
   const contactEmail = c.contact.email ? oneLine(c.contact.email) : '';
@@ -407,7 +483,7 @@ ${school ? `<div style="font-size:13px;line-height:18px;color:#4b5563;text-trans
       const html = `${htmlTop}
 <p style="margin:16px 0 8px;font-size:16px;line-height:24px;">${escapeHtml(hello)}</p>
 <p style="margin:0 0 8px;font-size:16px;line-height:24px;">${escapeHtml(intro)}</p>
-</td></tr>
+${early ? `<p style="margin:0 0 8px;font-size:15px;line-height:22px;color:#4b5563;">${escapeHtml(early)}</p>\n` : ''}</td></tr>
 ${htmlItems}
 ${htmlFooter}
 </table>
@@ -419,6 +495,7 @@ ${htmlFooter}
         `${subject}`,
         '',
         intro,
+        ...(early ? [early] : []),
         '',
         textList,
         ...(moreText ? ['', moreText] : []),

@@ -79,6 +79,7 @@ export type ColumnKind =
   | { kind: 'dateOrYesNo' }
   | { kind: 'yesno' }
   | { kind: 'percent' }
+  | { kind: 'number'; min: number; max: number }
   | { kind: 'yearGroup' }
   | { kind: 'calendarYear' }
   | { kind: 'benchmark' }
@@ -283,6 +284,9 @@ export const VACANCIES_TAB: TabSpec = {
     { key: 'posted', header: 'Posted', aliases: ['Added'], type: date },
     { key: 'reference', header: 'Reference', aliases: ['Ref'], unique: true, type: text },
     { key: 'source', header: 'Source', type: text },
+    { key: 'starts', header: 'Starts', aliases: ['Start date'], type: date },
+    { key: 'hours', header: 'Hours', aliases: ['Hours per week'], type: { kind: 'number', min: 0, max: 168 } },
+    { key: 'distance', header: 'Distance', aliases: ['Miles'], type: { kind: 'number', min: 0, max: 1000 } },
   ],
 };
 

@@ -6,7 +6,7 @@ import { type DayOfYear, MONTHS } from './calendar';
 import { SETTINGS_TAB, normaliseHeader } from './schema';
 import type { Problem } from './table';
 import { mapHeaders } from './table';
-import { displayCell, isBlank, readDate, readEmail, readText } from './values';
+import { displayCell, isBlank, readDate, readEmail, readText, readYesNo } from './values';
 import { isDayCell } from '../ports';
 
 export interface Settings {
@@ -26,9 +26,10 @@ export interface Settings {
   greenAt: number;
   amberAt: number;
   vacancySearch: { lat: number; lon: number; miles: number } | null;
+  includeNationalVacancies: boolean;
 }
 
-type SettingKind = 'text' | 'timeZone' | 'email' | 'dayOfYear' | 'number' | 'latLonMiles';
+type SettingKind = 'text' | 'timeZone' | 'email' | 'dayOfYear' | 'number' | 'latLonMiles' | 'yesNo';
 
 export interface SettingSpec {
   key: keyof Settings;
@@ -58,6 +59,7 @@ export const SETTING_SPECS: SettingSpec[] = [
   { key: 'greenAt', label: 'Green at', kind: 'number', defaultText: '100', min: 0, max: 100, help: 'Benchmark score (%) at or above which it is green' },
   { key: 'amberAt', label: 'Amber at', kind: 'number', defaultText: '50', min: 0, max: 100, help: 'Benchmark score (%) at or above which it is amber; below is red' },
   { key: 'vacancySearch', label: 'Vacancy search', kind: 'latLonMiles', defaultText: '', help: 'For the vacancy import: lat, lon, miles' },
+  { key: 'includeNationalVacancies', label: 'Include national vacancies', kind: 'yesNo', defaultText: 'No', help: 'Yes: the vacancy import also takes adverts recruiting across England (no local address)' },
 ];
 
 export function defaultSettings(): Settings {
@@ -127,6 +129,10 @@ function parseSetting(spec: SettingSpec, v: CellValue): { value: unknown } | { m
         return { message: `"${displayCell(v)}" should be latitude, longitude and miles, e.g. 51.28, 1.08, 15.` };
       }
       return { value: { lat, lon, miles } };
+    }
+    case 'yesNo': {
+      const r = readYesNo(v);
+      return r.ok ? { value: r.value } : { message: r.message };
     }
   }
 }

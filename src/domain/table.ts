@@ -6,7 +6,7 @@ import type { CellValue } from '../ports';
 import { type ColumnSpec, type TabSpec, columnNames, normaliseHeader } from './schema';
 import {
   type Read, displayCell, isBlank, pupilKey, readBenchmark, readCalendarYear, readDate, readEmail,
-  readPercent, readTerm, readText, readUrl, readYearGroup, readYesNo, splitList, staffKey,
+  readNumber, readPercent, readTerm, readText, readUrl, readYearGroup, readYesNo, splitList, staffKey,
 } from './values';
 
 export interface Problem {
@@ -155,6 +155,8 @@ function readCell(
       return readYesNo(cell);
     case 'percent':
       return readPercent(cell);
+    case 'number':
+      return readNumber(cell, t.min, t.max);
     case 'yearGroup':
       return readYearGroup(cell);
     case 'calendarYear':

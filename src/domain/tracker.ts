@@ -150,6 +150,10 @@ export interface Vacancy {
   posted: Day | null;
   reference: string | null;
   source: string | null;
+  /** optional columns the import fills: start date, hours per week, miles from the Vacancy search point */
+  starts?: Day | null;
+  hours?: number | null;
+  distance?: number | null;
 }
 
 export interface LogEntry {
@@ -294,6 +298,7 @@ export function readTracker(tabs: TrackerTabs): Tracker {
     row: r.row, title: r.v.title as string, employer: r.v.employer as string, location: s(r.v.location),
     level: s(r.v.level), wage: s(r.v.wage), closing: r.v.closing as Day, link: r.v.link as string,
     posted: s(r.v.posted), reference: s(r.v.reference), source: s(r.v.source),
+    starts: s(r.v.starts), hours: (r.v.hours as number | null) ?? null, distance: (r.v.distance as number | null) ?? null,
   }));
 
   const programme: ProgrammeAction[] = table(PROGRAMME_TAB, refs).rows.map((r) => ({

@@ -95,6 +95,14 @@ export function readPercent(v: CellValue): Read<number> {
   return ok(n);
 }
 
+/** A number from min to max: `37.5`, or with its unit after it (`37.5 hours`, `4 miles`). */
+export function readNumber(v: CellValue, min: number, max: number): Read<number> {
+  const m = typeof v === 'number' ? null : /^\s*(\d+(?:\.\d+)?)\s*[a-z ]*$/i.exec(displayCell(v));
+  const n = typeof v === 'number' ? v : m ? Number(m[1]) : NaN;
+  if (Number.isFinite(n) && n >= min && n <= max) return ok(n);
+  return bad(`"${displayCell(v)}" is not a number from ${min} to ${max}.`);
+}
+
 /** A year group 7–13: `Y10`, `Year 10` or `10`. */
 export function readYearGroup(v: CellValue): Read<number> {
   const s = displayCell(v).trim();

@@ -6,8 +6,9 @@
 import type { Day } from '../domain/calendar';
 import {
   type BulletinItem, type BulletinRecipient, type BulletinWeek, type RecipientSelection,
-  bulletinContact, bulletinRecipients, bulletinWeek, openVacancies, renderBulletin, vacancyKey,
+  type RenderedBulletin, bulletinContact, bulletinRecipients, bulletinWeek, openVacancies, renderBulletin, vacanciesFor, vacancyKey,
 } from '../domain/bulletin';
+import { formatLongDay } from '../domain/calendar';
 import type { Problem } from '../domain/table';
 import type { Tracker } from '../domain/tracker';
 import { type JobContext, type Now, appendLog, loadTracker, nowFor } from './context';
@@ -22,6 +23,8 @@ const FAILED = 'failed';
 const NOT_SENT = 'not sent';
 const FIRST_SEEN = 'first seen';
 const NO_EMAIL = 'no email';
+/** a current Year 11 for whom every open vacancy starts before they may leave school: no email this week */
+const SKIPPED = 'skipped';
 /** this many failed sends in a row look like a mail service problem: stop and leave the rest for later */
 const FAILURES_BEFORE_STOPPING = 3;
 
@@ -39,6 +42,8 @@ export interface BulletinResult {
   failed: number;
   /** recipients whose send failed earlier this week */
   skippedFailedEarlier: number;
+  /** current Year 11s with no open vacancy starting after they may leave school: no email this week (logged once) */
+  skippedNothingToStart: number;
   /** why nothing (or not everything) was sent */
   reason: 'no-open-vacancies' | 'no-recipients' | 'quota' | 'mail-errors' | null;
   optedOut: number;
@@ -58,6 +63,10 @@ export interface BulletinPlan {
   selection: RecipientSelection;
   /** recipients still to get this week's bulletin, in Pupils order */
   toSend: BulletinRecipient[];
+  /** current Year 11s not yet logged this week whose list is empty: they get no email, and the Log says so */
+  nothingToStart: BulletinRecipient[];
+  /** current Year 11s already logged as skipped this week */
+  skippedEarlier: number;
   alreadySent: number;
   failedEarlier: number;
   /** vacancies with a blank Posted never seen before: recorded in the Log as first seen today */
@@ -94,13 +103,17 @@ export function planBulletin(ctx: JobContext): BulletinPlan {
   const toSend: BulletinRecipient[] = [];
   let alreadySent = 0;
   let failedEarlier = 0;
+  const nothingToStart: BulletinRecipient[] = [];
+  let skippedEarlier = 0;
   for (const r of selection.recipients) {
     const last = lastThisWeek.get(r.key);
     if (last === SENT) alreadySent++;
     else if (last === FAILED) failedEarlier++;
+    else if (last === SKIPPED) skippedEarlier++;
+    else if (items.length > 0 && vacanciesFor(items, r).length === 0) nothingToStart.push(r);
     else toSend.push(r);
   }
-  return { tracker, now, week, items, selection, toSend, alreadySent, failedEarlier, firstSeenToday, noEmailLogged };
+  return { tracker, now, week, items, selection, toSend, nothingToStart, skippedEarlier, alreadySent, failedEarlier, firstSeenToday, noEmailLogged };
 }
 
 export interface BulletinOptions {
@@ -114,7 +127,7 @@ export function runBulletin(ctx: JobContext, options: BulletinOptions = {}): Bul
   const result: BulletinResult = {
     asOf: now.today, weekKey: week.weekKey, vacancies: items.length, recipients: selection.recipients.length,
     sent: 0, skippedAlreadySent: plan.alreadySent, deferred: 0, outbox: [], failed: 0,
-    skippedFailedEarlier: plan.failedEarlier, reason: null, optedOut: selection.optedOut, noEmail: selection.noEmail,
+    skippedFailedEarlier: plan.failedEarlier, skippedNothingToStart: plan.nothingToStart.length + plan.skippedEarlier, reason: null, optedOut: selection.optedOut, noEmail: selection.noEmail,
     duplicates: selection.duplicates, problems: selection.problems, message: '',
   };
   const quiet = options.quietWhenComplete === true;
@@ -129,18 +142,39 @@ export function runBulletin(ctx: JobContext, options: BulletinOptions = {}): Bul
     return result;
   }
 
+  if (plan.nothingToStart.length > 0) {
+    log(plan.nothingToStart.map((r) => ({
+      outcome: SKIPPED, recipient: r.email, week: week.weekKey,
+      details: `No email this week: every open vacancy starts before ${formatLongDay(r.startsFrom!)}, when Year 11 may leave school.`,
+    })));
+  }
   if (plan.toSend.length === 0) {
-    result.message = `Nothing to send: all ${result.recipients} recipients have already had this week's bulletin (${week.weekKey}).`;
-    if (!quiet) log([{ outcome: 'ok', details: result.message, week: week.weekKey }]);
+    const skipped = plan.nothingToStart.length > 0;
+    result.message = skipped ? summary(result) : `Nothing to send: all ${result.recipients} recipients have already had this week's bulletin (${week.weekKey}).`;
+    if (!quiet || skipped) log([{ outcome: 'ok', details: result.message, week: week.weekKey }]);
     return result;
   }
 
   const mail = ctx.mail;
   if (!mail) throw new Error('No mail service is available to send the bulletin.');
-  const content = renderBulletin({
-    schoolName: tracker.settings.schoolName, today: now.today, week, items, contact: bulletinContact(tracker),
-  });
-  const details = `${items.length} vacanc${items.length === 1 ? 'y' : 'ies'}`;
+  // Leavers get every open vacancy; a current Year 11 only those starting once they may leave school.
+  const contents = new Map<string, { content: RenderedBulletin; details: string }>();
+  const contentFor = (r: BulletinRecipient) => {
+    const key = r.startsFrom ?? '';
+    let made = contents.get(key);
+    if (!made) {
+      const listed = vacanciesFor(items, r);
+      made = {
+        content: renderBulletin({
+          schoolName: tracker.settings.schoolName, today: now.today, week, items: listed, contact: bulletinContact(tracker),
+          startsFrom: r.startsFrom, startingEarlier: items.length - listed.length,
+        }),
+        details: `${listed.length < items.length ? `${listed.length} of ` : ''}${items.length} vacanc${items.length === 1 ? 'y' : 'ies'}`,
+      };
+      contents.set(key, made);
+    }
+    return made;
+  };
   let failuresInARow = 0;
   const total = plan.toSend.length;
   for (let i = 0; i < total; i++) {
@@ -150,6 +184,7 @@ export function runBulletin(ctx: JobContext, options: BulletinOptions = {}): Bul
       result.reason = 'quota';
       break;
     }
+    const { content, details } = contentFor(r);
     // Recorded first: if the run is cut off now, this pupil misses a week rather than getting it twice.
     log([{ outcome: SENT, details, recipient: r.email, week: week.weekKey }]);
     const body = content.render(r);
@@ -201,6 +236,7 @@ function isQuotaError(message: string): boolean {
 function summary(r: BulletinResult): string {
   const parts = [`Sent ${r.sent} of ${r.recipients} (${r.vacancies} vacanc${r.vacancies === 1 ? 'y' : 'ies'}).`];
   if (r.skippedAlreadySent) parts.push(`${r.skippedAlreadySent} already had this week's bulletin.`);
+  if (r.skippedNothingToStart) parts.push(`${r.skippedNothingToStart} Year 11 pupil${r.skippedNothingToStart === 1 ? '' : 's'} got no email: every open vacancy starts before they may leave school (see the Log).`);
   if (r.failed) parts.push(`${r.failed} could not be sent (see the Log).`);
   if (r.reason === 'quota') parts.push(`${r.deferred} deferred: the daily email quota ran out, and the next run sends the rest.`);
   if (r.reason === 'mail-errors') parts.push(`${r.deferred} deferred after repeated mail errors: the next run tries again.`);

@@ -44,6 +44,8 @@ export interface FetchedVacancies {
   received: number;
   /** why adverts were left out (unreadable ones) */
   leftOut: string[];
+  /** national adverts left out (setting Include national vacancies is No) */
+  national: number;
   pages: number;
   totalPages: number;
   /** more pages than the cap: the oldest adverts were not read */
@@ -68,11 +70,14 @@ export function fetchVacancies(ctx: JobContext, options: ImportOptions): Fetched
   }
 
   const maxPages = options.maxPages ?? MAX_PAGES;
-  const fetched: FetchedVacancies = { asOf: today, records: [], received: 0, leftOut: [], pages: 0, totalPages: 1, truncated: false };
+  const includeNational = settings.includeNationalVacancies;
+  const fetched: FetchedVacancies = { asOf: today, records: [], received: 0, leftOut: [], national: 0, pages: 0, totalPages: 1, truncated: false };
+  // Every page up to totalPages (the largest any page gives, within the cap): the API can send an
+  // empty page in the middle when it filters adverts after counting them.
   for (let page = 1; page <= Math.min(fetched.totalPages, maxPages); page++) {
     let response;
     try {
-      response = http.get(searchUrl(search, page, POSTED_IN_LAST_DAYS), apiHeaders(key));
+      response = http.get(searchUrl(search, page, POSTED_IN_LAST_DAYS, includeNational), apiHeaders(key));
     } catch (e) {
       throw new VacancyImportError(`Could not reach Find an apprenticeship (${oneLine((e as Error).message)}). Check the internet connection and try again. Nothing was imported.`);
     }
@@ -81,15 +86,16 @@ export function fetchVacancies(ctx: JobContext, options: ImportOptions): Fetched
     if (!parsed) {
       throw new VacancyImportError(`Find an apprenticeship sent an answer that is not a list of vacancies (page ${page}). Try again later. Nothing was imported.`);
     }
-    if (page === 1) fetched.totalPages = parsed.totalPages;
+    fetched.totalPages = Math.max(fetched.totalPages, parsed.totalPages);
     fetched.pages = page;
     fetched.received += parsed.items.length;
     for (const item of parsed.items) {
-      const mapped = mapVacancy(item, today);
-      if (mapped.ok) fetched.records.push(mapped.record);
-      else fetched.leftOut.push(mapped.reason);
+      const mapped = mapVacancy(item, today, search);
+      if (!mapped.ok) fetched.leftOut.push(mapped.reason);
+      // The API leaves national adverts out when asked; a saved response may still hold some.
+      else if (mapped.record.national && !includeNational) fetched.national++;
+      else fetched.records.push(mapped.record);
     }
-    if (parsed.items.length === 0) break;
   }
   fetched.truncated = fetched.totalPages > fetched.pages && fetched.pages === maxPages;
   return fetched;
@@ -114,6 +120,10 @@ export interface ImportResult {
   closed: number;
   /** unreadable adverts */
   leftOut: number;
+  /** why each unreadable advert was left out */
+  leftOutReasons: string[];
+  /** national adverts left out (setting Include national vacancies is No) */
+  national: number;
   truncated: boolean;
   vacancies: ImportedVacancy[];
   message: string;
@@ -140,7 +150,7 @@ export function saveVacancies(ctx: JobContext, fetched: FetchedVacancies): Impor
 
   const result: ImportResult = {
     asOf: now.today, pages: fetched.pages, received: fetched.received, added: 0, alreadyInTab: 0, closed: 0,
-    leftOut: fetched.leftOut.length, truncated: fetched.truncated, vacancies: [], message: '',
+    leftOut: fetched.leftOut.length, leftOutReasons: fetched.leftOut, national: fetched.national, truncated: fetched.truncated, vacancies: [], message: '',
   };
   const fresh: VacancyRecord[] = [];
   for (const r of fetched.records) {
@@ -164,6 +174,7 @@ export function saveVacancies(ctx: JobContext, fetched: FetchedVacancies): Impor
     const rows: CellValue[][] = fresh.map((r) => layoutRow(header, {
       title: r.title, employer: r.employer, location: r.location, level: r.level, wage: r.wage,
       closing: { day: r.closing }, link: r.link, posted: { day: r.posted }, reference: r.reference, source: r.source,
+      starts: r.starts ? { day: r.starts } : '', hours: r.hours ?? '', distance: r.distance ?? '',
     }));
     ctx.workbook.appendRows(VACANCIES_TAB.name, rows);
   }
@@ -187,7 +198,8 @@ function importMessage(r: ImportResult): string {
   ];
   if (r.alreadyInTab) parts.push(`${r.alreadyInTab} ${r.alreadyInTab === 1 ? 'was' : 'were'} already there.`);
   if (r.closed) parts.push(`${r.closed} had already closed.`);
-  if (r.leftOut) parts.push(`${r.leftOut} could not be read and ${r.leftOut === 1 ? 'was' : 'were'} left out.`);
+  if (r.national) parts.push(`${r.national} national advert${r.national === 1 ? ' was' : 's were'} left out (setting Include national vacancies is No).`);
+  if (r.leftOut) parts.push(`${r.leftOut} could not be read and ${r.leftOut === 1 ? 'was' : 'were'} left out: ${leftOutList(r.leftOutReasons)}.`);
   if (r.truncated) parts.push(`Only the first ${r.pages} pages were read: make the Vacancy search distance smaller to see the rest.`);
   return parts.join(' ');
 }
@@ -196,6 +208,15 @@ function importMessage(r: ImportResult): string {
 function settingsAndNow(ctx: JobContext): { settings: Settings; now: Now } {
   const settings = readSettings(ctx.workbook.readTab(SETTINGS_TAB.name), []).settings;
   return { settings, now: nowFor(ctx, { settings } as Tracker) };
+}
+
+/** The reasons, each once with its count, at most five of them: the Log line stays readable. */
+function leftOutList(reasons: string[]): string {
+  const counts = new Map<string, number>();
+  for (const r of reasons) counts.set(r, (counts.get(r) ?? 0) + 1);
+  const listed = [...counts].slice(0, 5).map(([r, n]) => (n > 1 ? `${r} (${n} times)` : r));
+  if (counts.size > 5) listed.push(`and ${counts.size - 5} more`);
+  return listed.join('; ');
 }
 
 function oneLine(s: string): string {

@@ -14,7 +14,7 @@ export const bulletin: Command = {
     const json = {
       asOf: r.asOf, weekKey: r.weekKey, vacancies: r.vacancies, recipients: r.recipients, sent: r.sent,
       skippedAlreadySent: r.skippedAlreadySent, deferred: r.deferred, outbox: r.outbox,
-      failed: r.failed, skippedFailedEarlier: r.skippedFailedEarlier, reason: r.reason,
+      failed: r.failed, skippedFailedEarlier: r.skippedFailedEarlier, skippedNothingToStart: r.skippedNothingToStart, reason: r.reason,
       optedOut: r.optedOut, noEmail: r.noEmail, duplicates: r.duplicates, problems: r.problems,
     };
     const lines = [`Bulletin for ${r.weekKey}: ${r.vacancies} open vacanc${r.vacancies === 1 ? 'y' : 'ies'}, ${r.recipients} recipient${r.recipients === 1 ? '' : 's'}.`, r.message];

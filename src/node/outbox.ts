@@ -12,7 +12,7 @@ import type { MailMessage, MailPort } from '../ports';
 const FROM = 'careers-tracker@localhost';
 
 export class Outbox implements MailPort {
-  private readonly pending: { file: string; message: MailMessage }[] = [];
+  private readonly pending: { file: string; message: MailMessage; date: Date }[] = [];
   private sentToday = 0;
   private counter: number | null = null;
 
@@ -20,6 +20,8 @@ export class Outbox implements MailPort {
     private readonly folder: string,
     private readonly quota: number = Number.POSITIVE_INFINITY,
     private readonly from = FROM,
+    /** the Date header: the run's day (`--today`), not the machine's clock */
+    private readonly dated: () => Date = () => new Date(),
   ) {}
 
   remainingQuota(): number {
@@ -34,7 +36,7 @@ export class Outbox implements MailPort {
     this.counter = (this.counter ?? this.lastNumberInFolder()) + 1;
     const slug = message.to.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60);
     const file = `${String(this.counter).padStart(4, '0')}-${slug}.eml`;
-    this.pending.push({ file, message });
+    this.pending.push({ file, message, date: this.dated() });
     return file;
   }
 
@@ -48,12 +50,13 @@ export class Outbox implements MailPort {
   async flush(): Promise<string[]> {
     fs.mkdirSync(this.folder, { recursive: true });
     const written: string[] = [];
-    for (const { file, message } of this.pending.splice(0)) {
+    for (const { file, message, date } of this.pending.splice(0)) {
       const raw = await new MailComposer({
         from: message.name ? { name: message.name, address: this.from } : this.from,
         to: message.to,
         replyTo: message.replyTo,
         subject: message.subject,
+        date,
         text: message.text,
         html: message.html,
         textEncoding: 'quoted-printable',

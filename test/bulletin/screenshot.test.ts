@@ -24,7 +24,7 @@ function sampleHtml(): string {
     const m = mapVacancy(item, TODAY);
     if (!m.ok) throw new Error(m.reason);
     const r = m.record;
-    return { row: i + 2, title: r.title, employer: r.employer, location: r.location, level: r.level, wage: r.wage, closing: r.closing, link: r.link, posted: r.posted, reference: r.reference, source: r.source };
+    return { row: i + 2, title: r.title, employer: r.employer, location: r.location, level: r.level, wage: r.wage, closing: r.closing, link: r.link, posted: r.posted, reference: r.reference, source: r.source, starts: r.starts, hours: r.hours, distance: r.distance };
   });
   const typed: Vacancy[] = [
     { row: 20, title: 'Trainee Electrician (Installation and Maintenance) Apprenticeship with a very long title indeed', employer: 'Bright Sparks Electrical Contractors of East Kent Ltd', location: 'Herne Bay', level: '3', wage: '£7.55 an hour', closing: '2026-03-04', link: 'https://www.findapprenticeship.service.gov.uk/apprenticeship/VAC2000099999', posted: '2026-02-10', reference: null, source: 'Manual' },

@@ -146,7 +146,10 @@ describe('Import vacancies, in Google Sheets', () => {
     sendBulletinNow();
     expect(fake.ui.alerts[1].prompt).toBe("Send this week's bulletin of 6 vacancies to 2 pupils and leavers?");
     expect(fake.sentMail).toHaveLength(2);
-    expect(fake.sentMail[0].htmlBody).toContain('Dental Nurse Apprentice');
+    // Both are Year 11s: the dental nurse post starts on 20 April, before they may leave school.
+    expect(fake.sentMail[0].htmlBody).toContain('Business Administration Apprentice');
+    expect(fake.sentMail[0].htmlBody).not.toContain('Dental Nurse Apprentice');
+    expect(fake.sentMail[0].body).toContain('1 more starts before Friday 26 June 2026');
     expect(fake.sentMail[0].body).toContain('[NEW] [CLOSING SOON] Motor Vehicle Service and Maintenance Technician Apprentice');
   });
 });

@@ -53,7 +53,7 @@ function vacancyRows(wb: XlsxWorkbook) {
 describe('importing vacancies through the Node adapters', () => {
   it('appends the new, open adverts of the addresses[] shape, in the tab\'s own column order', () => {
     const wb = XlsxWorkbook.empty();
-    const tabs = tabsOf({ pupils: [], vacancies: [], settings: SEARCH });
+    const tabs = tabsOf({ pupils: [], vacancies: [], settings: { ...SEARCH, 'Include national vacancies': 'Yes' } });
     for (const [name, rows] of Object.entries(tabs)) {
       if (name === 'Vacancies') continue;
       wb.createTab(name);
@@ -68,6 +68,7 @@ describe('importing vacancies through the Node adapters', () => {
     expect(requests).toHaveLength(1);
     expect(requests[0].headers).toMatchObject({ 'Ocp-Apim-Subscription-Key': 'secret-key-123', 'X-Version': '2' });
     expect(new URL(requests[0].url).searchParams.get('Lat')).toBe('51.28');
+    expect(new URL(requests[0].url).searchParams.has('ExcludeRecruitingNationally')).toBe(false);
     const rows = vacancyRows(wb);
     // by closing date (all the same here), then title
     expect(rows.map((v) => v.Ref)).toEqual(['2000100001', '2000100003', '2000100002', '2000100006']);
@@ -119,10 +120,11 @@ describe('importing vacancies through the Node adapters', () => {
     ];
     const wb = workbook(existing);
     const first = runImportVacancies(ctxFor(wb, new FileHttp(fixture('addresses-page.json'))), { apiKey: null, savedResponse: true });
-    expect(first).toMatchObject({ added: 1, alreadyInTab: 3 });
+    // 2000100002 is national: left out before matching (Include national vacancies is No by default).
+    expect(first).toMatchObject({ added: 1, alreadyInTab: 2, national: 1 });
     expect(vacancyRows(wb).slice(3).map((v) => v.Reference)).toEqual(['2000100003']);
     const second = runImportVacancies(ctxFor(wb, new FileHttp(fixture('addresses-page.json'))), { apiKey: null, savedResponse: true });
-    expect(second).toMatchObject({ added: 0, alreadyInTab: 4 });
+    expect(second).toMatchObject({ added: 0, alreadyInTab: 3 });
     expect(vacancyRows(wb)).toHaveLength(4);
   });
 
@@ -195,12 +197,12 @@ describe('careers-tracker import-vacancies', () => {
     expect(run.err).toBe('');
     expect(run.code).toBe(0);
     const json = JSON.parse(run.out);
-    expect(json).toMatchObject({ asOf: MONDAY, added: 4, closed: 1, leftOut: 1 });
-    expect(json.vacancies.map((v: { reference: string }) => v.reference).sort()).toEqual(['2000100001', '2000100002', '2000100003', '2000100006']);
+    expect(json).toMatchObject({ asOf: MONDAY, added: 3, closed: 1, leftOut: 1, national: 1 });
+    expect(json.vacancies.map((v: { reference: string }) => v.reference).sort()).toEqual(['2000100001', '2000100003', '2000100006']);
     const saved = await XlsxWorkbook.open(f);
-    expect(vacancyRows(saved)).toHaveLength(4);
+    expect(vacancyRows(saved)).toHaveLength(3);
     const again = JSON.parse((await cli(['import-vacancies', '--workbook', f, '--from-file', fixture('addresses-page.json'), '--today', MONDAY, '--json'])).out);
-    expect(again).toMatchObject({ added: 0, alreadyInTab: 4 });
+    expect(again).toMatchObject({ added: 0, alreadyInTab: 3 });
   });
 
   it('on an error prints one clear line, exits 1 and leaves the file as it was', async () => {

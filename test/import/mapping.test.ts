@@ -19,7 +19,10 @@ describe('the request', () => {
     expect(`${url.origin}${url.pathname}`).toBe(VACANCY_API_URL);
     expect(Object.fromEntries(url.searchParams)).toEqual({
       Lat: '51.2802', Lon: '1.0789', DistanceInMiles: '15', PostedInLastNumberOfDays: '14', Sort: 'AgeDesc', PageSize: '100', PageNumber: '2',
+      ExcludeRecruitingNationally: 'true',
     });
+    // Include national vacancies = yes: the API's default, which includes them.
+    expect(new URL(searchUrl(null, 1, 14, true)).searchParams.has('ExcludeRecruitingNationally')).toBe(false);
     expect(apiHeaders('k123')).toMatchObject({ 'Ocp-Apim-Subscription-Key': 'k123', 'X-Version': '2' });
   });
 
@@ -40,6 +43,7 @@ describe('the addresses[] shape (v2)', () => {
         location: 'Canterbury, CT1 2AB (and 1 other location)', level: 'Level 3 (Advanced)', wage: '£18,500 a year',
         closing: '2026-03-27', link: 'https://www.findapprenticeship.service.gov.uk/apprenticeship/VAC2000100001',
         posted: '2026-02-26', reference: '2000100001', source: 'Find an apprenticeship',
+        starts: '2026-04-27', hours: 37.5, distance: null, national: false,
       },
     });
   });

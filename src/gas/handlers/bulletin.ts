@@ -13,9 +13,11 @@ export function sendBulletinNow(): void {
     const vacancies = plan.items.length;
     const recipients = plan.toSend.length;
     if (vacancies > 0 && plan.selection.recipients.length > 0) {
-      if (recipients === 0) {
+      if (recipients === 0 && plan.nothingToStart.length === 0) {
         return `Everyone on the list (${plan.selection.recipients.length}) has already had this week's bulletin (${plan.week.weekKey}). Nothing was sent.`;
       }
+      // Only Year 11s with nothing starting after they leave are left: the run just logs them.
+      if (recipients === 0) return outcome_(ctx.lock!.withLock(() => runBulletin(ctx)));
       const question = `Send this week's bulletin of ${vacancies} vacanc${vacancies === 1 ? 'y' : 'ies'} to ${recipients} pupils and leavers?`;
       if (ui.alert(TITLE, question, ui.ButtonSet.YES_NO) !== ui.Button.YES) return null;
     }
