@@ -16,6 +16,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import ExcelJS from 'exceljs';
+import { addDestinationsSample } from './destinations';
 import { addProgramme, programmeReadme } from './programme';
 
 const SAMPLE_DIR = __dirname;
@@ -1160,6 +1161,8 @@ const vacanciesTab: Tab = {
 const settingsTab: Tab = { name: 'Settings', headers: ['Setting', 'Value'], rows: SETTINGS.map(([k, v]) => [k, v]) };
 const logTab: Tab = { name: 'Log', headers: ['Time', 'Job', 'Outcome', 'Details', 'Recipient', 'Week'], rows: [], widths: [18, 16, 12, 60, 32, 10] };
 
+// Leavers' destinations: settings, January checks, consent not recorded, dates of birth and postcodes (sample/destinations.ts).
+const destinationsSample = addDestinationsSample({ settings: settingsTab, staff: staffTab, pupils: pupilsTab, destinations: destinationsTab });
 const TABS: Tab[] = [settingsTab, staffTab, pupilsTab, meetingsTab, actionsTab, activitiesTab, destinationsTab, auditTab, vacanciesTab, logTab];
 addProgramme(TABS, problems);
 problems.sort((a, b) => TABS.findIndex((t) => t.name === a.tab) - TABS.findIndex((t) => t.name === b.tab) || a.row - b.row);
@@ -1613,6 +1616,7 @@ function readme(manifest: Record<string, string>): string {
   L.push('- Vacancies: one closes on 2 March 2026 (still open, closing soon), one was posted on 2 March 2026 (new); employers with `&` in their names (HTML escaping).');
   L.push('- Names with non-ASCII letters (Łukasz, Siobhán, Zoë, Chloé, Kacper Wiśniewski, and more among the generated names) and apostrophes (Niamh O\'Brien).');
   L.push('- Two Year 11s (Dylan Walker, a January managed move, and Reuben Ali) have no mentor.');
+  L.push(...destinationsSample.readme);
   L.push('');
   return L.join('\n');
 }

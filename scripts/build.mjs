@@ -36,6 +36,8 @@ export async function buildAll() {
   const sidebar = path.join(root, 'scripts/build-sidebar.mjs');
   if (fs.existsSync(sidebar)) await (await import(sidebar)).buildSidebar(out);
   await (await import(path.join(root, 'scripts/build-report-dialog.mjs'))).buildReportDialog(out);
+  const dialogs = path.join(root, 'scripts/build-dialogs.mjs');
+  if (fs.existsSync(dialogs)) await (await import(dialogs)).buildDialogs(out);
   return { names, bytes: fs.statSync(path.join(out, 'Code.js')).size };
 }
 

@@ -77,6 +77,11 @@ export interface WorkbookPort {
   writeOutputTab(tab: string, sheet: OutputSheet): void;
   /** Commits pending writes now (Sheets buffers them), so a Log line lands before the next email goes. */
   flush?(): void;
+  /**
+   * Writes these cells of users' rows and no others (text neutralised), in a number of calls that
+   * does not grow with the rows; without it, jobs write each cell with writeCells.
+   */
+  writeChangedCells?(tab: string, cells: { row: number; column: number; value: CellValue }[]): void;
 }
 
 export interface ClockPort {

@@ -6,7 +6,7 @@
 import type { Role } from './schema';
 import type { StaffMember } from './tracker';
 
-export type JobName = 'setup' | 'check' | 'score' | 'unplaced' | 'bulletin' | 'import' | 'evidence' | 'schedule' | 'settings'
+export type JobName = 'setup' | 'check' | 'score' | 'unplaced' | 'bulletin' | 'import' | 'evidence' | 'schedule' | 'settings' | 'destinations' | 'laReturn' | 'pseudonymise'
   | 'programme' | 'report';
 
 export const JOB_ROLES: Record<JobName, Role[] | 'any staff'> = {
@@ -19,6 +19,9 @@ export const JOB_ROLES: Record<JobName, Role[] | 'any staff'> = {
   evidence: ['Careers leader', 'Admin', 'Governor'],
   schedule: ['Careers leader', 'Admin'],
   settings: ['Careers leader', 'Admin'],
+  destinations: ['Careers leader', 'Destinations lead', 'Careers adviser', 'Admin'],
+  laReturn: ['Careers leader', 'Destinations lead'],
+  pseudonymise: ['Careers leader'],
   programme: ['Careers leader'],
   report: ['Careers leader', 'Governor'],
 };

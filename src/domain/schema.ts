@@ -9,7 +9,7 @@ export interface Term {
   aliases?: string[];
 }
 
-export const ROLES = ['Careers leader', 'Mentor', 'Form tutor', 'Careers adviser', 'Admin', 'Governor'] as const;
+export const ROLES = ['Careers leader', 'Mentor', 'Form tutor', 'Careers adviser', 'Admin', 'Governor', 'Destinations lead'] as const;
 export type Role = (typeof ROLES)[number];
 
 export const SEND_TERMS: Term[] = [
@@ -52,16 +52,44 @@ export const ACTIVITY_TYPES: ActivityTypeTerm[] = [
   { value: 'Other', benchmarks: [] },
 ];
 
-export const DESTINATION_STATUSES: Term[] = [
-  { value: 'Sixth form' },
-  { value: 'Further education', aliases: ['FE', 'College'] },
-  { value: 'Higher education', aliases: ['HE'] },
-  { value: 'Apprenticeship' },
-  { value: 'Employment with training' },
-  { value: 'Employment without training' },
-  { value: 'Traineeship', aliases: ['Supported internship', 'Training'] },
-  { value: 'NEET', aliases: ['Not in education'] },
-  { value: 'Not known', aliases: ['Unknown', 'Cannot be contacted'] },
+/** The groups of destination statuses (destinations.md). */
+export type DestinationGroup =
+  | 'Education' | 'Education, not full time' | 'Employment with training' | 'Employment without training'
+  | 'Training' | 'NEET' | 'Not known' | 'Other';
+
+/** A destination status: its NCCIS activity code and group. */
+export interface DestinationStatusTerm extends Term {
+  code: number;
+  group: DestinationGroup;
+}
+
+const dest = (value: string, code: number, group: DestinationGroup, aliases?: string[]): DestinationStatusTerm => ({ value, code, group, aliases });
+
+/** The Destinations Status vocabulary, after the LA's NCCIS activity codes; older values are aliases. */
+export const DESTINATION_STATUSES: DestinationStatusTerm[] = [
+  dest('School sixth form', 210, 'Education', ['Sixth form']),
+  dest('Sixth form college', 220, 'Education'),
+  dest('Further education', 230, 'Education', ['FE', 'College']),
+  dest('Higher education', 240, 'Education', ['HE', 'University']),
+  dest('Other full-time education', 270, 'Education'),
+  dest('Special post-16 institution', 280, 'Education', ['Specialist college']),
+  dest('Part-time education', 250, 'Education, not full time'),
+  dest('Gap year', 260, 'Other'),
+  dest('Apprenticeship', 310, 'Employment with training'),
+  dest('Employment with training', 320, 'Employment with training', ['Job with training']),
+  dest('Employment without training', 330, 'Employment without training', ['Job without training', 'Employment']),
+  dest('Part-time employment', 360, 'Employment without training'),
+  dest('Self-employed', 380, 'Employment without training', ['Self-employment']),
+  dest('Traineeship', 450, 'Training', ['Training']),
+  dest('Supported internship', 460, 'Training'),
+  dest('Re-engagement', 530, 'Training'),
+  dest('Start date agreed', 616, 'NEET'),
+  dest('NEET', 619, 'NEET', ['Not in education', 'NEET seeking', 'Seeking work']),
+  dest('NEET not available', 680, 'NEET', ['NEET inactive', 'Illness', 'Young carer', 'Teenage parent']),
+  dest('Custody', 710, 'Other'),
+  dest('Not known', 810, 'Not known', ['Unknown']),
+  dest('Cannot be contacted', 820, 'Not known'),
+  dest('Refused to disclose', 830, 'Not known', ['Refused']),
 ];
 
 export const AUDIT_RATINGS: Term[] = [
@@ -157,6 +185,8 @@ export const PUPILS_TAB: TabSpec = {
     { key: 'status', header: 'Application status', aliases: ['Status'], type: term(plain(APPLICATION_STATUSES)) },
     { key: 'provider', header: 'Provider', aliases: ['College', 'Destination provider'], type: text },
     { key: 'course', header: 'Course', type: text },
+    { key: 'dateOfBirth', header: 'Date of birth', aliases: ['DOB', 'Birth date'], type: date },
+    { key: 'postcode', header: 'Postcode', aliases: ['Post code', 'Home postcode'], type: text },
   ],
 };
 
@@ -215,6 +245,7 @@ export const DESTINATIONS_TAB: TabSpec = {
     { key: 'provider', header: 'Provider', type: text },
     { key: 'course', header: 'Course or role', aliases: ['Course', 'Role'], type: text },
     { key: 'notes', header: 'Notes', type: text },
+    { key: 'nccis', header: 'NCCIS code', aliases: ['Code', 'Activity code'], type: text },
   ],
 };
 
@@ -308,7 +339,7 @@ export const INPUT_TABS: TabSpec[] = [
   DESTINATIONS_TAB, AUDIT_TAB, VACANCIES_TAB, LOG_TAB, PROGRAMME_TAB, CHECKLISTS_TAB,
 ];
 
-export const OUTPUT_TABS = ['Scores', 'Coverage', 'Unplaced', 'September Guarantee', 'Evidence', 'Problems'] as const;
+export const OUTPUT_TABS = ['Scores', 'Coverage', 'Unplaced', 'September Guarantee', 'Evidence', 'Problems', 'Leavers'] as const;
 export type OutputTabName = (typeof OUTPUT_TABS)[number];
 
 /** Header matching ignores case, surrounding and repeated spaces and a trailing `?`, `*` or `:`. */

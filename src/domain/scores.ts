@@ -12,6 +12,7 @@ import { type AcademicYear, type Day, type DayOfYear, academicYearOf, addDays, d
 import { BENCHMARK_NAMES, NATIONAL_AVERAGE_ACHIEVED } from './benchmarks';
 import type { AuditRating } from './schema';
 import type { Activity, Pupil, Tracker } from './tracker';
+import { statusGroup } from './nccis';
 
 export type CriterionKey =
   | 'bm2.information' | 'bm3.records' | 'bm3.destinations' | 'bm4.curriculum' | 'bm5.employers'
@@ -292,7 +293,7 @@ export function computeScores(tracker: Tracker, today: Day): Scores {
 
   for (const d of tracker.destinations) {
     const i = index.byKey.get(d.pupil);
-    if (i === undefined || d.status === 'Not known') continue;
+    if (i === undefined || statusGroup(d.status) === 'Not known') continue;
     const age = daysBetween(d.checked, today);
     if (age >= 0 && age <= 365) destination[i] = 1;
     else if (age > 365) staleDestination[i] = 1;

@@ -27,9 +27,13 @@ export interface Settings {
   amberAt: number;
   vacancySearch: { lat: number; lon: number; miles: number } | null;
   includeNationalVacancies: boolean;
+  /** months (1–12) of the leavers' destination check points */
+  destinationChecks: number[];
+  trackLeaverYears: number;
+  keepLeaverYears: number;
 }
 
-type SettingKind = 'text' | 'timeZone' | 'email' | 'dayOfYear' | 'number' | 'latLonMiles' | 'yesNo';
+type SettingKind = 'text' | 'timeZone' | 'email' | 'dayOfYear' | 'number' | 'latLonMiles' | 'yesNo' | 'months';
 
 export interface SettingSpec {
   key: keyof Settings;
@@ -60,6 +64,9 @@ export const SETTING_SPECS: SettingSpec[] = [
   { key: 'amberAt', label: 'Amber at', kind: 'number', defaultText: '50', min: 0, max: 100, help: 'Benchmark score (%) at or above which it is amber; below is red' },
   { key: 'vacancySearch', label: 'Vacancy search', kind: 'latLonMiles', defaultText: '', help: 'For the vacancy import: lat, lon, miles' },
   { key: 'includeNationalVacancies', label: 'Include national vacancies', kind: 'yesNo', defaultText: 'No', help: 'Yes: the vacancy import also takes adverts recruiting across England (no local address)' },
+  { key: 'destinationChecks', label: 'Destination checks', kind: 'months', defaultText: 'October, March', help: 'Months in which each leaver\'s destination is checked (from the 1st)' },
+  { key: 'trackLeaverYears', label: 'Track leavers (years)', kind: 'number', defaultText: '3', min: 1, max: 10, help: 'Leavers\' destinations are checked for this many years after they leave' },
+  { key: 'keepLeaverYears', label: 'Keep leavers (years)', kind: 'number', defaultText: '3', min: 1, max: 20, help: 'Leavers older than this many leaver years can be pseudonymised' },
 ];
 
 export function defaultSettings(): Settings {
@@ -121,6 +128,14 @@ function parseSetting(spec: SettingSpec, v: CellValue): { value: unknown } | { m
         return { message: `"${displayCell(v)}" is not a number from ${spec.min} to ${spec.max}.` };
       }
       return { value: n };
+    }
+    case 'months': {
+      const words = readText(v).split(/[,;/\s]+|\band\b/i).map((w) => w.trim().toLowerCase().replace(/\.$/, '')).filter(Boolean);
+      const months = words.map((w) => MONTH_INDEX.get(w));
+      if (months.length === 0 || months.some((m) => m === undefined)) {
+        return { message: `"${displayCell(v)}" should be month names separated by commas, e.g. October, March.` };
+      }
+      return { value: [...new Set(months as number[])].sort((a, b) => a - b) };
     }
     case 'latLonMiles': {
       const parts = readText(v).split(/[,;\s]+/).filter(Boolean).map(Number);

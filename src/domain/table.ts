@@ -4,6 +4,8 @@
  */
 import type { CellValue } from '../ports';
 import { type ColumnSpec, type TabSpec, columnNames, normaliseHeader } from './schema';
+import { findHeaderRow } from './header-row';
+import { errorCellMessage, isErrorCell } from './error-cells';
 import {
   type Read, displayCell, isBlank, pupilKey, readBenchmark, readCalendarYear, readDate, readEmail,
   readNumber, readPercent, readTerm, readText, readUrl, readYearGroup, readYesNo, splitList, staffKey,
@@ -31,7 +33,7 @@ export interface HeaderMap {
 export function mapHeaders(grid: CellValue[][] | null, spec: TabSpec): HeaderMap {
   const columns = new Map<string, number>();
   if (!grid) return { headerRow: 0, headers: [], columns };
-  const index = grid.findIndex((row) => row.some((c) => !isBlank(c)));
+  const index = findHeaderRow(grid, spec);
   if (index < 0) return { headerRow: 0, headers: [], columns };
   const headers = grid[index].map((c) => displayCell(c));
   const normalised = headers.map(normaliseHeader);
@@ -101,6 +103,12 @@ export function readTable(
       parsed.raw[col.key] = cell;
       const report = (message: string) =>
         problems.push({ tab: spec.name, row, column: header.headers[at ?? 0] || col.header, value: displayCell(cell), message });
+      if (isErrorCell(cell)) {
+        parsed.v[col.key] = null;
+        report(col.required ? `${errorCellMessage(col.header, cell)} This row is left out until it is corrected.` : errorCellMessage(col.header, cell));
+        if (col.required) keep = false;
+        continue;
+      }
       if (isBlank(cell)) {
         parsed.v[col.key] = null;
         if (col.required) {

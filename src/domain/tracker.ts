@@ -11,6 +11,7 @@ import {
 import { type Settings, readSettings } from './settings';
 import { type HeaderMap, type ParsedRow, type Problem, type References, readTable } from './table';
 import { displayCell, readText } from './values';
+import { readNccisCode } from './nccis';
 
 export interface StaffMember {
   row: number;
@@ -46,6 +47,11 @@ export interface Pupil {
   status: ApplicationStatus | null;
   provider: string | null;
   course: string | null;
+  dateOfBirth?: Day | null;
+  postcode?: string | null;
+  /** when the Pupils tab has separate forename and surname columns */
+  forename?: string | null;
+  surname?: string | null;
 }
 
 export interface Meeting {
@@ -97,6 +103,8 @@ export interface Destination {
   provider: string | null;
   course: string | null;
   notes: string | null;
+  /** the NCCIS code column, when it holds a valid code agreeing with the status */
+  nccis?: number | null;
 }
 
 export interface AuditCriterion {
@@ -282,9 +290,14 @@ export function readTracker(tabs: TrackerTabs): Tracker {
       });
       continue;
     }
+    const status = r.v.status as string;
+    const code = readNccisCode(r.raw.nccis, status);
+    if (code.message) {
+      problems.push({ tab: 'Destinations', row: r.row, column: headerAt(headers.Destinations, 'nccis', 'NCCIS code'), value: displayCell(r.raw.nccis), message: code.message });
+    }
     destinations.push({
-      row: r.row, pupil: r.v.pupil as string, checked: r.v.checked as Day, status: r.v.status as string,
-      provider: s(r.v.provider), course: s(r.v.course), notes: s(r.v.notes),
+      row: r.row, pupil: r.v.pupil as string, checked: r.v.checked as Day, status,
+      provider: s(r.v.provider), course: s(r.v.course), notes: s(r.v.notes), nccis: code.code,
     });
   }
 
@@ -348,6 +361,7 @@ function toPupil(r: ParsedRow): Pupil {
     bulletin: (r.v.bulletin as boolean | null) ?? null, consent: (r.v.consent as boolean | null) ?? null,
     platformLogin: (r.v.platformLogin as boolean | null) ?? null, planA: s(r.v.planA), planB: s(r.v.planB),
     status: (r.v.status as ApplicationStatus | null) ?? null, provider: s(r.v.provider), course: s(r.v.course),
+    dateOfBirth: s(r.v.dateOfBirth), postcode: s(r.v.postcode), forename: s(r.v.forename), surname: s(r.v.surname),
   };
 }
 

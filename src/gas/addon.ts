@@ -14,7 +14,7 @@ export function onInstall(): void {
 }
 
 export { setUpTracker, checkTracker } from './handlers/setup';
-export { openMentorLog, getMentorLog, getMentee, saveMeeting, markActionDone } from './handlers/mentor-log';
+export { openMentorLog, getMentorLog, getMentee, saveMeeting, markActionDone, getLeavers, saveCheck } from './handlers/mentor-log';
 export { scoreBenchmarks } from './handlers/score';
 export { flagUnplacedYear11s } from './handlers/unplaced';
 export { sendBulletinNow } from './handlers/bulletin';
@@ -22,5 +22,8 @@ export { importVacancies, setVacancyApiKey } from './handlers/import-vacancies';
 export { scheduleWeeklyJobs, stopWeeklyJobs, runWeeklyJobs } from './handlers/schedule';
 export { reportOnEvidenceFolders } from './handlers/evidence';
 export { openSettings } from './handlers/settings';
+export { checkLeaversDestinations } from './handlers/destinations';
+export { exportForLocalAuthority, getLaReturnData } from './handlers/la-return';
+export { pseudonymiseOldLeavers } from './handlers/pseudonymise';
 export { programmeSummary, addAnnualPlanChecklist } from './handlers/programme';
 export { openGovernorsReport, getGovernorsReport, emailGovernorsReport } from './handlers/report';

@@ -5,6 +5,7 @@
 import type { CellValue, ColumnFormat, DayCell, OutputSheet, WorkbookPort } from '../ports';
 import { isDayCell } from '../ports';
 import { RAG_COLOURS, cellValue, neutralise } from '../domain/write';
+import { TabClashError } from '../domain/tab-names';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -92,7 +93,12 @@ export class SheetsWorkbook implements WorkbookPort {
   }
 
   writeOutputTab(tab: string, out: OutputSheet): void {
-    const sheet = this.ss.getSheetByName(tab) ?? this.ss.insertSheet(tab, this.ss.getSheets().length);
+    const found = this.ss.getSheetByName(tab);
+    // Sheets matches names ignoring case: a `scores` tab the jobs did not write is the school's own.
+    if (found && found.getName() !== tab && found.getRange(1, 2).getValue() !== 'Generated') {
+      throw new TabClashError(`The tracker has a tab of its own called "${found.getName()}", where the job writes its ${tab} tab. Rename that tab (the job never renames or overwrites a tab of yours) and run again.`);
+    }
+    const sheet = found ?? this.ss.insertSheet(tab, this.ss.getSheets().length);
     sheet.clear();
     for (const chart of sheet.getCharts()) sheet.removeChart(chart);
     const height = Math.max(out.rows.length, 1);
@@ -142,6 +148,38 @@ export class SheetsWorkbook implements WorkbookPort {
 
   flush(): void {
     SpreadsheetApp.flush();
+  }
+
+  /**
+   * Per column: one block from the first to the last changed row, read afresh and written back
+   * with only the changed cells replaced (5 calls a column). A block holding a formula is written
+   * cell by cell instead, so no formula is ever turned into its value.
+   */
+  writeChangedCells(tab: string, cells: { row: number; column: number; value: CellValue }[]): void {
+    const sheet = this.sheet(tab);
+    const byColumn = new Map<number, { row: number; value: CellValue }[]>();
+    for (const c of cells) {
+      let list = byColumn.get(c.column);
+      if (!list) byColumn.set(c.column, (list = []));
+      list.push(c);
+    }
+    for (const [column, list] of byColumn) {
+      const first = Math.min(...list.map((c) => c.row));
+      const last = Math.max(...list.map((c) => c.row));
+      const range = sheet.getRange(first, column, last - first + 1, 1);
+      if (range.getFormulas().some((r) => r[0] !== '')) {
+        for (const c of list) this.writeCells(tab, c.row, column, [[c.value]]);
+        continue;
+      }
+      const values = range.getValues();
+      const formats = range.getNumberFormats();
+      for (const c of list) {
+        values[c.row - first][0] = this.toSheet(c.value);
+        formats[c.row - first][0] = numberFormat(c.value);
+      }
+      range.setNumberFormats(formats);
+      range.setValues(values);
+    }
   }
 
   private sheet(tab: string): Sheet {

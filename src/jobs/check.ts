@@ -1,6 +1,7 @@
 /**
  * Check tracker for problems: every invalid value, with its tab, row and column, in the Problems tab.
  */
+import { hasTab } from '../domain/tab-names';
 import type { OutCell } from '../ports';
 import type { Problem } from '../domain/table';
 import { type JobContext, appendLog, generatedRow, loadTracker, nowFor } from './context';
@@ -25,8 +26,8 @@ export function runCheck(ctx: JobContext): CheckResult {
   const tracker = loadTracker(ctx.workbook);
   const now = nowFor(ctx, tracker);
   const problems = sortProblems(tracker.problems);
-  const present = new Set(ctx.workbook.tabNames());
-  const missingTabs = TAB_ORDER.filter((t) => !present.has(t));
+  const present = ctx.workbook.tabNames();
+  const missingTabs = TAB_ORDER.filter((t) => !hasTab(present, t));
   const rows: OutCell[][] = [
     generatedRow(now, 'Problems in the tracker'),
     [

@@ -9,6 +9,7 @@ import type { Day } from '../domain/calendar';
 import { pad2 } from '../domain/calendar';
 import { TRACKER_TAB_NAMES, type Tracker, type TrackerTabs, readTracker } from '../domain/tracker';
 import { LOG_TAB } from '../domain/schema';
+import { hasTab } from '../domain/tab-names';
 import { layoutRow } from '../domain/write';
 import { ensureTab } from './tabs';
 import type { HeaderMap } from '../domain/table';
@@ -29,8 +30,8 @@ export interface JobContext {
 /** Reads the tracker: one range read per tab. */
 export function loadTracker(workbook: WorkbookPort): Tracker {
   const tabs: TrackerTabs = {};
-  const present = new Set(workbook.tabNames());
-  for (const name of TRACKER_TAB_NAMES) tabs[name] = present.has(name) ? workbook.readTab(name) : null;
+  const present = workbook.tabNames();
+  for (const name of TRACKER_TAB_NAMES) tabs[name] = hasTab(present, name) ? workbook.readTab(name) : null;
   return readTracker(tabs);
 }
 

@@ -25,6 +25,7 @@ import {
 } from '../ui/api';
 import { type JobContext, nowFor } from './context';
 import { ensureTab } from './tabs';
+import { callLeaversApi } from './leavers';
 
 /** Not allowed, or not possible as asked: the message says why, for the user. */
 export class Refusal extends Error {
@@ -74,15 +75,13 @@ function viewerFor(ctx: JobContext, tracker: Tracker): Viewer {
 
 function pupilFor(tracker: Tracker, viewer: Viewer, pupilId: string): Pupil {
   const pupil = tracker.pupilByKey.get(pupilId.trim().toLowerCase());
-  if (!pupil) {
-    throw new Refusal(`No pupil has the ID "${pupilId.trim()}" in the Pupils tab any more (it may have been changed or removed). Go back to the list and open the pupil again.`);
-  }
-  if (pupil.year === null) throw new Refusal('This pupil has left (the Pupils tab gives a Leaver year), so is no longer in the mentor log.');
-  if (!canSee(viewer, pupil)) {
-    throw new Refusal('This pupil is not one of your mentees in the Pupils tab. Only their mentor, the careers leader and the careers adviser can see their log or add to it.');
-  }
+  // One answer whether the ID is unknown, the pupil has left or is someone else's mentee: the
+  // refusal never tells a member of staff which pupils exist or who has left.
+  if (!pupil || pupil.year === null || !canSee(viewer, pupil)) throw new Refusal(NOT_IN_YOUR_LOG);
   return pupil;
 }
+
+export const NOT_IN_YOUR_LOG = 'This pupil is not one of your mentees in your mentor log (only their mentor, the careers leader and the careers adviser can see a pupil on roll). Go back to the list and open the pupil again.';
 
 /** Load my mentees: everything the list shows, in one call. */
 export function loadMentorLog(ctx: JobContext): MentorLogView {
@@ -254,6 +253,9 @@ export function callMentorLogApi(ctx: JobContext, name: string, args: unknown[])
         const r = parseArgument(markActionDoneSchema, args[0], 'action');
         return r.ok ? { ok: true, value: markActionDone(ctx, r.value) } : invalid(r.message);
       }
+      case 'getLeavers':
+      case 'saveCheck':
+        return callLeaversApi(ctx, name, args);
       default:
         return invalid(`The mentor log has no function called "${String(name).slice(0, 40)}".`);
     }

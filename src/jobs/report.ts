@@ -4,7 +4,8 @@
  * domain/report-html.ts on the command line and in the Sheets dialog.
  */
 import { computeScores } from '../domain/scores';
-import { type ReportData, type ReportExtras, gatherReport } from '../domain/report';
+import { type ReportData, type ReportExtras, destinationYears, gatherReport } from '../domain/report';
+import { assessDestinations } from '../domain/destinations';
 import { type JobContext, loadTracker, nowFor } from './context';
 import { SCORES_TAB, readHistory } from './score-tabs';
 import { EVIDENCE_TAB } from './evidence';
@@ -16,5 +17,6 @@ export function gatherReportData(ctx: JobContext, extras: ReportExtras = {}): Re
   const tabs = new Set(ctx.workbook.tabNames());
   const history = tabs.has(SCORES_TAB) ? readHistory(ctx.workbook.readTab(SCORES_TAB)) : [];
   const evidence = tabs.has(EVIDENCE_TAB) ? ctx.workbook.readTab(EVIDENCE_TAB) : null;
-  return gatherReport(tracker, scores, now.today, history, evidence, extras);
+  const destinations = destinationYears(assessDestinations(tracker, now.today).years);
+  return gatherReport(tracker, scores, now.today, history, evidence, { destinations, ...extras });
 }

@@ -14,9 +14,10 @@ import { type JobContext, type Now, appendLog } from './context';
 import type { WeeklyJob } from './weekly';
 import { unplacedWeeklyJob } from './unplaced';
 import { bulletinWeeklyJob } from './bulletin';
+import { destinationsWeeklyJob } from './destinations';
 import { programmeWeeklyJob } from './programme';
 
-export const WEEKLY_JOBS: WeeklyJob[] = [unplacedWeeklyJob, bulletinWeeklyJob, programmeWeeklyJob];
+export const WEEKLY_JOBS: WeeklyJob[] = [unplacedWeeklyJob, bulletinWeeklyJob, destinationsWeeklyJob, programmeWeeklyJob];
 
 /** The Apps Script function the hourly trigger calls. */
 export const TICK_HANDLER = 'runWeeklyJobs';

@@ -1,7 +1,8 @@
 /**
  * Making sure a tab and its columns exist, without touching what the user has written.
  */
-import type { ColumnFormat, WorkbookPort } from '../ports';
+import type { CellValue, ColumnFormat, WorkbookPort } from '../ports';
+import { isBlank } from '../domain/values';
 import { type TabSpec } from '../domain/schema';
 import { type HeaderMap, mapHeaders } from '../domain/table';
 
@@ -26,14 +27,28 @@ export function ensureTabDetailed(workbook: WorkbookPort, spec: TabSpec): Ensure
   let header = mapHeaders(grid, spec);
   const missing = spec.columns.filter((c) => !header.columns.has(c.key));
   if (missing.length > 0) {
-    const headerRow = header.headerRow || 1;
-    let next = header.headers.length;
+    const headerRow = header.columns.size === 0 ? belowTitles(grid) ?? (header.headerRow || 1) : header.headerRow || 1;
+    let next = headerRow === header.headerRow ? header.headers.length : 0;
     while (next > 0 && header.headers[next - 1].trim() === '') next--;
     workbook.writeCells(spec.name, headerRow, next + 1, [missing.map((c) => c.header)]);
     const headers = [...header.headers.slice(0, next), ...missing.map((c) => c.header)];
     header = mapHeaders([...grid.slice(0, headerRow - 1), headers], spec);
   }
   return { header, created, addedColumns: missing.map((c) => c.header) };
+}
+
+/**
+ * A tab holding only title lines (one cell each: a title, a note) and no header yet gets its
+ * headers on the row below them, not beside the title.
+ */
+function belowTitles(grid: CellValue[][]): number | null {
+  let last = 0;
+  for (let i = 0; i < grid.length; i++) {
+    const filled = grid[i].filter((c) => !isBlank(c)).length;
+    if (filled > 1) return null;
+    if (filled === 1) last = i + 1;
+  }
+  return last > 0 ? last + 1 : null;
 }
 
 export function ensureTab(workbook: WorkbookPort, spec: TabSpec): HeaderMap {

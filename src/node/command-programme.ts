@@ -44,7 +44,6 @@ export const addChecklistCommand: Command = {
   name: 'add-checklist',
   summary: `adds a checklist's items to the Checklists tab (${Object.keys(CHECKLIST_TEMPLATES).join(', ')})`,
   argument: 'checklist',
-  demo: false,
   run({ ctx, options }) {
     if (!options.argument) throw new UsageError(`Say which checklist, e.g. careers-tracker add-checklist annual-plan --workbook tracker.xlsx (checklists: ${Object.keys(CHECKLIST_TEMPLATES).join(', ')})`);
     let r;

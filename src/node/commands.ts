@@ -11,6 +11,9 @@ import { unplaced } from './command-unplaced';
 import { score } from './command-score';
 import { bulletin } from './command-bulletin';
 import { importVacancies } from './command-import-vacancies';
+import { destinations } from './command-destinations';
+import { laReturn } from './command-la-return';
+import { pseudonymise } from './command-pseudonymise';
 import { addChecklistCommand, programme } from './command-programme';
 import { report } from './command-report';
 
@@ -23,8 +26,10 @@ export interface CliOptions {
   json: boolean;
   apiKey?: string;
   fromFile?: string;
-  /** `report --out FILE` */
+  kind?: string;
+  /** `la-return --out FILE`, `report --out FILE` */
   out?: string;
+  apply?: boolean;
   /** the word after the command, for commands that take one (`add-checklist annual-plan`) */
   argument?: string;
   /** the demo's governors' report: a PDF, or HTML when there is no Chromium to print it */
@@ -49,8 +54,6 @@ export interface Command {
   summary: string;
   /** what the one word after the command names, when it takes one */
   argument?: string;
-  /** false: left out of the demo */
-  demo?: boolean;
   run(run: CommandRun): CommandOutput | Promise<CommandOutput>;
 }
 
@@ -91,4 +94,6 @@ export function truncate(s: string, n: number): string {
 }
 
 /** In the order `demo` runs them. Later jobs add themselves here. */
-export const COMMANDS: Command[] = [setup, check, score, unplaced, importVacancies, bulletin, evidence, programme, report, addChecklistCommand];
+export const COMMANDS: Command[] = [setup, check, score, unplaced, importVacancies, bulletin, evidence, destinations, programme, report];
+/** Run on their own, never by `demo`: they write files or rewrite users' rows. */
+export const OTHER_COMMANDS: Command[] = [laReturn, pseudonymise, addChecklistCommand];

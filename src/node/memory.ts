@@ -13,6 +13,13 @@ export class MemoryProperties implements PropertiesPort {
   delete(key: string): void {
     this.values.delete(key);
   }
+  snapshot(): Map<string, string> {
+    return new Map(this.values);
+  }
+  restore(snapshot: Map<string, string>): void {
+    this.values.clear();
+    for (const [k, v] of snapshot) this.values.set(k, v);
+  }
 }
 
 /** One process, one writer: the lock only guards against re-entry. */

@@ -1,13 +1,15 @@
 /**
  * The command line's mail: one standards-compliant `.eml` file per message in an outbox folder,
- * composed by Nodemailer. Sending is counted at once (so quota and the Log behave as in Sheets);
- * the files are written by `flush()` before the workbook is saved, so a run that dies half-way
- * leaves neither emails nor Log lines behind.
+ * composed by Nodemailer. Sending is counted at once (so quota and the Log behave as in Sheets),
+ * and with a send journal each message is made durable there as it is sent; the files are written
+ * by `flush()` before the workbook is saved, and a run that dies half-way has its journalled
+ * messages written by the next run (`writeRecovered`).
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import MailComposer from 'nodemailer/lib/mail-composer';
 import type { MailMessage, MailPort } from '../ports';
+import type { Journal, JournalMail } from './journal';
 
 const FROM = 'careers-tracker@localhost';
 
@@ -22,6 +24,7 @@ export class Outbox implements MailPort {
     private readonly from = FROM,
     /** the Date header: the run's day (`--today`), not the machine's clock */
     private readonly dated: () => Date = () => new Date(),
+    private readonly journal: Journal | null = null,
   ) {}
 
   remainingQuota(): number {
@@ -36,7 +39,9 @@ export class Outbox implements MailPort {
     this.counter = (this.counter ?? this.lastNumberInFolder()) + 1;
     const slug = message.to.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60);
     const file = `${String(this.counter).padStart(4, '0')}-${slug}.eml`;
-    this.pending.push({ file, message, date: this.dated() });
+    const date = this.dated();
+    this.journal?.recordMail({ folder: path.resolve(this.folder), file, message, date: date.toISOString() });
+    this.pending.push({ file, message, date });
     return file;
   }
 
@@ -51,19 +56,35 @@ export class Outbox implements MailPort {
     fs.mkdirSync(this.folder, { recursive: true });
     const written: string[] = [];
     for (const { file, message, date } of this.pending.splice(0)) {
-      const raw = await new MailComposer({
-        from: message.name ? { name: message.name, address: this.from } : this.from,
-        to: message.to,
-        replyTo: message.replyTo,
-        subject: message.subject,
-        date,
-        text: message.text,
-        html: message.html,
-        textEncoding: 'quoted-printable',
-      }).compile().build();
-      fs.writeFileSync(path.join(this.folder, file), raw);
+      fs.writeFileSync(path.join(this.folder, file), await compose(message, this.from, date));
       written.push(file);
     }
     return written;
   }
+
+  /** Writes the journalled messages of a run that was cut off, where they are not in their outbox yet. */
+  static async writeRecovered(mails: JournalMail[], from = FROM): Promise<string[]> {
+    const written: string[] = [];
+    for (const { folder, file, message, date } of mails) {
+      const target = path.join(folder, path.basename(file));
+      if (fs.existsSync(target)) continue;
+      fs.mkdirSync(folder, { recursive: true });
+      fs.writeFileSync(target, await compose(message, from, date ? new Date(date) : new Date()));
+      written.push(file);
+    }
+    return written;
+  }
+}
+
+async function compose(message: MailMessage, from: string, date: Date): Promise<Buffer> {
+  return new MailComposer({
+    from: message.name ? { name: message.name, address: from } : from,
+    to: message.to,
+    replyTo: message.replyTo,
+    subject: message.subject,
+    date,
+    text: message.text,
+    html: message.html,
+    textEncoding: 'quoted-printable',
+  }).compile().build();
 }

@@ -3,7 +3,9 @@
  *
  * Serves the mentor log sidebar (the built HTML) on 127.0.0.1 with a stand-in for
  * google.script.run that posts to /api/<function>, answered by the same use cases as in Google
- * Sheets, over the .xlsx, as the staff member `--as` names. The workbook is saved after each write.
+ * Sheets, over the .xlsx, as the staff member `--as` names. The workbook is saved after each write,
+ * under the workbook lock the command line takes; when the file changed on disk since it was read
+ * (a command-line run saved it), it is read again before the call, so neither side's rows are lost.
  */
 import * as fs from 'node:fs';
 import * as http from 'node:http';
@@ -19,6 +21,8 @@ import { makeDay } from '../domain/calendar';
 import { NodeClock } from './clock';
 import { MemoryProperties, ProcessLock } from './memory';
 import { XlsxWorkbook } from './xlsx-workbook';
+import { reasonFor } from './atomic-file';
+import { WorkbookBusyError, WorkbookLock } from './workbook-lock';
 
 export interface PreviewOptions {
   /** the .xlsx tracker; changed in place */
@@ -40,10 +44,12 @@ export interface Preview {
   calls: string[];
   /** For tests: the next call of `fn` fails as a server error would, with this message. */
   failNext(fn: ApiFunction, message?: string): void;
+  /** For tests: the next save fails with this error (as a full disk would), after the call ran. */
+  failNextSave(error: () => Error): void;
   close(): Promise<void>;
 }
 
-const WRITES: ApiFunction[] = ['saveMeeting', 'markActionDone'];
+const WRITES: ApiFunction[] = ['saveMeeting', 'markActionDone', 'saveCheck'];
 const MAX_BODY = 1_000_000;
 
 /** The sidebar as built by scripts/build-sidebar.mjs. */
@@ -94,7 +100,8 @@ function defaultUser(workbook: XlsxWorkbook): string {
 
 export async function startPreview(options: PreviewOptions): Promise<Preview> {
   const file = path.resolve(options.workbook);
-  const workbook = await XlsxWorkbook.open(file);
+  let workbook = await XlsxWorkbook.open(file);
+  let loadedAs = fingerprint(file);
   const as = (options.as ?? defaultUser(workbook)).trim().toLowerCase();
   const page = (options.html ?? (await builtSidebarHtml())).replace('</head>', `${shim()}\n</head>`);
   const ctx: JobContext = {
@@ -106,15 +113,20 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
     user: { email: () => as },
   };
   const failures = new Map<string, string>();
+  let saveFault: (() => Error) | null = null;
   const calls: string[] = [];
   // One call at a time, saves included: two writes never interleave on the file.
   let queue: Promise<unknown> = Promise.resolve();
 
-  const save = async () => {
-    const tmp = `${file}.saving`;
-    fs.writeFileSync(tmp, await workbook.toBuffer());
-    fs.renameSync(tmp, file);
+  /** Reads the file again when anything else saved it since it was read. */
+  const fresh = async () => {
+    const now = fingerprint(file);
+    if (now === loadedAs) return;
+    workbook = await XlsxWorkbook.open(file);
+    ctx.workbook = workbook;
+    loadedAs = now;
   };
+  const props = ctx.documentProperties as MemoryProperties;
 
   const answer = async (name: ApiFunction, args: unknown[]): Promise<{ status: number; body: unknown }> => {
     calls.push(name);
@@ -123,11 +135,36 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
       failures.delete(name);
       return { status: 500, body: { message: failure } };
     }
-    const writesBefore = workbook.calls.writes;
-    const result = callMentorLogApi(ctx, name, args);
-    if (WRITES.includes(name) && workbook.calls.writes !== writesBefore) await save();
-    // What google.script.run would carry: JSON only.
-    return { status: 200, body: { value: JSON.parse(JSON.stringify(result)) } };
+    if (!WRITES.includes(name)) {
+      await fresh();
+      return { status: 200, body: { value: JSON.parse(JSON.stringify(callMentorLogApi(ctx, name, args))) } };
+    }
+    // A write: under the workbook lock, on the file as it is now, saved before it is reported (or
+    // its request id remembered, so a retry after a failed save is saved, not called a duplicate).
+    const lock = await WorkbookLock.acquire(file, 'preview');
+    try {
+      await fresh();
+      const before = props.snapshot();
+      const writesBefore = workbook.calls.writes;
+      const result = callMentorLogApi(ctx, name, args);
+      if (workbook.calls.writes !== writesBefore) {
+        try {
+          if (saveFault) throw saveFault();
+          await workbook.save(file);
+          loadedAs = fingerprint(file);
+        } catch (e) {
+          // Nothing of this call stays in memory: the file as saved is the truth.
+          props.restore(before);
+          loadedAs = '';
+          process.stderr.write(`preview: saving ${file} failed: ${(e as Error).message}\n`);
+          return { status: 500, body: { message: `The tracker could not be saved (${reasonFor(e)}). Nothing was saved: try again in a moment.` } };
+        }
+      }
+      // What google.script.run would carry: JSON only.
+      return { status: 200, body: { value: JSON.parse(JSON.stringify(result)) } };
+    } finally {
+      lock.release();
+    }
   };
 
   const server = http.createServer((req, res) => {
@@ -168,7 +205,15 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
       queue = run.catch(() => undefined);
       run.then(
         (r) => json(r.status, r.body),
-        (e) => json(500, { message: (e as Error).message }),
+        (e) => {
+          // A plain message for the sidebar; the details (which may name server paths) stay here.
+          process.stderr.write(`preview: ${name} failed: ${(e as Error).message}\n`);
+          json(e instanceof WorkbookBusyError ? 503 : 500, {
+            message: e instanceof WorkbookBusyError
+              ? 'Another run is saving the tracker right now. Nothing was saved: try again in a moment.'
+              : 'The tracker could not be read or saved just now. Nothing was saved: try again in a moment.',
+          });
+        },
       );
     });
   });
@@ -186,6 +231,12 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
     failNext: (fn, message = 'The tracker could not be saved (a test failure).') => {
       failures.set(fn, message);
     },
+    failNextSave: (error) => {
+      saveFault = () => {
+        saveFault = null;
+        return error();
+      };
+    },
     close: async () => {
       await queue;
       await new Promise<void>((resolve) => {
@@ -194,6 +245,12 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
       });
     },
   };
+}
+
+/** Changes whenever the file is replaced or rewritten (a save renames a new file into place). */
+function fingerprint(file: string): string {
+  const st = fs.statSync(file, { throwIfNoEntry: false });
+  return st ? `${st.ino}:${st.size}:${st.mtimeMs}` : 'missing';
 }
 
 export async function main(argv: string[]): Promise<number> {

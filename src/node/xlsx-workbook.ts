@@ -8,15 +8,28 @@ import type { CellValue, ColumnFormat, DayCell, OutputSheet, WorkbookPort } from
 import { isDayCell } from '../ports';
 import { RAG_COLOURS, cellValue, neutralise } from '../domain/write';
 import { pad2 } from '../domain/calendar';
+import { LOG_TAB } from '../domain/schema';
+import { TabClashError, findTab } from '../domain/tab-names';
+import { writeFileAtomic } from './atomic-file';
+import type { Journal } from './journal';
+import { inspectXlsx, restoreNotes, restoreTables, type XlsxInspection } from './xlsx-parts';
 
 const DATE_FORMAT = 'dd/mm/yyyy';
 const DATE_TIME_FORMAT = 'dd/mm/yyyy hh:mm';
 
 export class WorkbookReadError extends Error {}
 
+/** Excel's last row: a row below it makes a file Excel and Sheets refuse. */
+export const EXCEL_MAX_ROWS = 1_048_576;
+
+/** A write the job cannot make (nothing is saved). */
+export class WorkbookWriteError extends Error {}
+
 export class XlsxWorkbook implements WorkbookPort {
   /** Counts reads and writes, so tests and the bench can compare with the Sheets adapter. */
   readonly calls = { reads: 0, writes: 0 };
+  /** Where Log lines are made durable as they are appended (the command line's send journal). */
+  journal: Journal | null = null;
 
   private constructor(
     private readonly book: ExcelJS.Workbook,
@@ -29,14 +42,36 @@ export class XlsxWorkbook implements WorkbookPort {
     }
     const notXlsx = `${file} is not an Excel workbook (.xlsx), or it is damaged. In Google Sheets use File > Download > Microsoft Excel (.xlsx).`;
     const book = new ExcelJS.Workbook();
+    let data: Buffer;
     try {
-      await book.xlsx.readFile(file);
+      data = fs.readFileSync(file);
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
-      throw new WorkbookReadError(code ? `Cannot read the workbook ${file} (${code}).` : notXlsx);
+      throw new WorkbookReadError(`Cannot read the workbook ${file} (${code ?? (e as Error).message}).`);
+    }
+    // An encrypted workbook (a password to open) or an old .xls is a compound file, not a zip.
+    if (data.subarray(0, 4).equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0]))) {
+      throw new WorkbookReadError(`${file} is protected with a password, or is an old Excel 97-2003 (.xls) file: save a copy as an Excel Workbook (.xlsx) without a password to open it.`);
+    }
+    // What ExcelJS cannot keep is named before anything is read or written.
+    let parts: XlsxInspection | null = null;
+    try {
+      parts = await inspectXlsx(data);
+    } catch {
+      throw new WorkbookReadError(notXlsx);
+    }
+    if (parts.unsupported.length > 0) {
+      throw new WorkbookReadError(`${file} has ${parts.unsupported.join('; ')}, which the command line cannot keep when it saves the workbook, so nothing was done. Keep the tracker in Google Sheets for these, or give the command line a copy without them.`);
+    }
+    try {
+      await book.xlsx.load((parts.normalised ?? data) as unknown as ArrayBuffer);
+    } catch {
+      throw new WorkbookReadError(notXlsx);
     }
     // Any other zip (a .docx or .ods renamed) reads as a workbook without properties, which cannot be saved.
     if (!book.properties) throw new WorkbookReadError(notXlsx);
+    restoreNotes(book, parts.notes);
+    restoreTables(book, parts.tables);
     return new XlsxWorkbook(book, file);
   }
 
@@ -52,11 +87,17 @@ export class XlsxWorkbook implements WorkbookPort {
 
   async save(file = this.file): Promise<void> {
     if (!file) throw new Error('No file to save to');
-    await this.book.xlsx.writeFile(file);
+    writeFileAtomic(file, await this.toBuffer());
   }
 
   async toBuffer(): Promise<Buffer> {
-    return Buffer.from(await this.book.xlsx.writeBuffer());
+    // Text a user typed keeps its exact characters (a CR LF line break stays CR LF).
+    const restore = escapeText(this.book);
+    try {
+      return Buffer.from(await this.book.xlsx.writeBuffer());
+    } finally {
+      restore();
+    }
   }
 
   spreadsheetTimeZone(): null {
@@ -72,7 +113,7 @@ export class XlsxWorkbook implements WorkbookPort {
   }
 
   readTab(name: string): CellValue[][] | null {
-    const ws = this.book.getWorksheet(name);
+    const ws = this.find(name);
     if (!ws) return null;
     this.calls.reads++;
     const height = ws.actualRowCount === 0 ? 0 : ws.rowCount;
@@ -82,6 +123,8 @@ export class XlsxWorkbook implements WorkbookPort {
       const row = ws.getRow(r);
       const cells: CellValue[] = [];
       row.eachCell({ includeEmpty: false }, (cell, col) => {
+        // A merged block's value is in its first cell only, as Sheets hands it over.
+        if (cell.isMerged && cell.master.address !== cell.address) return;
         cells[col - 1] = fromCell(cell.value);
       });
       for (let c = 0; c < cells.length; c++) if (cells[c] === undefined) cells[c] = '';
@@ -105,6 +148,7 @@ export class XlsxWorkbook implements WorkbookPort {
 
   writeCells(tab: string, row: number, column: number, values: CellValue[][]): void {
     const ws = this.sheet(tab);
+    checkRows(tab, row + values.length - 1);
     this.calls.writes++;
     values.forEach((cells, r) => cells.forEach((v, c) => setCell(ws.getCell(row + r, column + c), v)));
   }
@@ -138,6 +182,9 @@ export class XlsxWorkbook implements WorkbookPort {
     this.calls.writes++;
     let last = ws.rowCount;
     while (last > 0 && rowIsEmpty(ws.getRow(last))) last--;
+    checkRows(ws.name, last + rows.length);
+    // Durable before it is in the workbook: a run killed after this line still counts it as sent.
+    if (this.journal && findTab([ws.name], LOG_TAB.name) !== null) this.journal.appendLog(rows);
     rows.forEach((cells, r) => cells.forEach((v, c) => {
       if (v !== '') setCell(ws.getCell(last + 1 + r, c + 1), v);
     }));
@@ -145,13 +192,19 @@ export class XlsxWorkbook implements WorkbookPort {
 
   writeOutputTab(tab: string, out: OutputSheet): void {
     this.calls.writes++;
-    const existing = this.book.getWorksheet(tab);
+    checkRows(tab, out.rows.length);
+    const existing = this.find(tab);
     let ws: ExcelJS.Worksheet;
     if (existing) {
+      // A tab whose name only matches ours (`problems`) is ours only when a run wrote it; else it is the school's.
+      if (existing.name !== tab && existing.getCell(1, 2).value !== 'Generated') {
+        throw new TabClashError(`The tracker has a tab of its own called "${existing.name}", where the job writes its ${tab} tab. Rename that tab (the job never renames or overwrites a tab of yours) and run again. Nothing was changed.`);
+      }
       // A fresh sheet in the same place: nothing of the previous run survives.
       const order = (existing as unknown as { orderNo: number }).orderNo;
+      const name = existing.name;
       this.book.removeWorksheet(existing.id);
-      ws = this.book.addWorksheet(tab);
+      ws = this.book.addWorksheet(name);
       (ws as unknown as { orderNo: number }).orderNo = order;
     } else {
       ws = this.book.addWorksheet(tab);
@@ -175,11 +228,49 @@ export class XlsxWorkbook implements WorkbookPort {
     });
   }
 
+  /** The tab that stands for `name`, matched as headers are (case and spaces). */
+  private find(name: string): ExcelJS.Worksheet | undefined {
+    const actual = findTab(this.tabNames(), name);
+    return actual === null ? undefined : this.book.getWorksheet(actual);
+  }
+
   private sheet(tab: string): ExcelJS.Worksheet {
-    const ws = this.book.getWorksheet(tab);
+    const ws = this.find(tab);
     if (!ws) throw new Error(`The tracker has no "${tab}" tab. Run setup first.`);
     return ws;
   }
+}
+
+function checkRows(tab: string, lastRow: number): void {
+  if (lastRow > EXCEL_MAX_ROWS) {
+    throw new WorkbookWriteError(`The ${tab} tab would go past row ${EXCEL_MAX_ROWS.toLocaleString('en-GB')}, the last row an Excel file can have, so nothing was saved. Move old rows of the ${tab} tab to another workbook and run again.`);
+  }
+}
+
+/**
+ * ExcelJS writes a CR inside text as it is, and every XML reader turns CR LF into LF; Excel writes
+ * it as `_x000D_` (and a literal `_xHHHH_` as `_x005F_xHHHH_`). Escapes the workbook's text that way
+ * for one write; the returned function puts the values back.
+ */
+function escapeText(book: ExcelJS.Workbook): () => void {
+  const undo: (() => void)[] = [];
+  const needs = /\r|_x[0-9A-F]{4}_/;
+  const escape = (t: string) => t.replace(/_x([0-9A-F]{4})_/g, '_x005F_x$1_').replace(/\r/g, '_x000D_');
+  for (const ws of book.worksheets) {
+    ws.eachRow({ includeEmpty: false }, (row) => {
+      row.eachCell({ includeEmpty: false }, (cell) => {
+        const v = cell.value;
+        if (typeof v === 'string' && needs.test(v)) {
+          cell.value = escape(v);
+          undo.push(() => { cell.value = v; });
+        } else if (v && typeof v === 'object' && 'richText' in v && v.richText.some((r) => needs.test(r.text))) {
+          cell.value = { richText: v.richText.map((r) => ({ ...r, text: escape(r.text) })) };
+          undo.push(() => { cell.value = v; });
+        }
+      });
+    });
+  }
+  return () => undo.forEach((u) => u());
 }
 
 function rowIsEmpty(row: ExcelJS.Row): boolean {
@@ -211,6 +302,7 @@ export function fromCell(value: ExcelJS.CellValue): CellValue {
     if ('richText' in value) return value.richText.map((t) => t.text).join('');
     if ('formula' in value || 'sharedFormula' in value) {
       const result = (value as ExcelJS.CellFormulaValue).result;
+      if (result && typeof result === 'object' && 'error' in result) return String((result as ExcelJS.CellErrorValue).error);
       if (result === undefined || result === null || typeof result === 'object' && !(result instanceof Date)) return '';
       return fromCell(result as ExcelJS.CellValue);
     }
@@ -218,7 +310,8 @@ export function fromCell(value: ExcelJS.CellValue): CellValue {
       const text = (value as ExcelJS.CellHyperlinkValue).text;
       return typeof text === 'string' && text !== '' ? text : (value as ExcelJS.CellHyperlinkValue).hyperlink;
     }
-    if ('error' in value) return '';
+    // An error shows as its value (`#REF!`), as Sheets hands it over, never as a blank.
+    if ('error' in value) return String((value as ExcelJS.CellErrorValue).error);
   }
   return String(value);
 }

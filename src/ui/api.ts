@@ -8,6 +8,7 @@ import { APPLICATION_STATUSES, MEETING_TYPES, type MeetingType } from '../domain
 import { makeDay } from '../domain/calendar';
 import type { MeetingInput, MenteeView, MentorLogView } from '../domain/mentor-log';
 import { LIMITS } from './limits';
+import type { LeaversApi } from './leavers-api';
 
 export type {
   ActionView, Chip, MeetingView, MenteeListItem, MenteeView, MentorLogView, Viewer, MeetingInput, ActionInput, PlanFields,
@@ -48,7 +49,7 @@ export interface MarkActionDoneResponse {
 }
 
 /** What each server function takes and gives (the wire carries ApiResult of the return type). */
-export interface MentorLogApi {
+export interface MentorLogApi extends LeaversApi {
   getMentorLog(): MentorLogView;
   getMentee(pupilId: string): MenteeView;
   saveMeeting(request: SaveMeetingRequest): SaveMeetingResponse;
@@ -56,7 +57,7 @@ export interface MentorLogApi {
 }
 
 export type ApiFunction = keyof MentorLogApi;
-export const API_FUNCTIONS: readonly ApiFunction[] = ['getMentorLog', 'getMentee', 'saveMeeting', 'markActionDone'];
+export const API_FUNCTIONS: readonly ApiFunction[] = ['getMentorLog', 'getMentee', 'saveMeeting', 'markActionDone', 'getLeavers', 'saveCheck'];
 
 export { LIMITS };
 

@@ -11,6 +11,8 @@ import { ErrorBox, Loading } from './chip';
 import { type ListFilter, MenteeList, initialFilter } from './list';
 import { MenteeSummary } from './mentee';
 import { type Draft, MeetingForm, newDraft, toRequest } from './meeting-form';
+import { LeaversPanel } from './leavers';
+import { LEAVERS_ROLES } from '../domain/leavers-view';
 
 type Loadable<T> = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; value: T };
 type Route = { name: 'list' } | { name: 'mentee'; id: string } | { name: 'form'; id: string };
@@ -43,6 +45,7 @@ export function App({ client = api }: { client?: MentorLogApiClient }) {
   const savingNow = useRef(false);
   const wanted = useRef<string | null>(null);
   const lastOpened = useRef<string | null>(null);
+  const [leavers, setLeavers] = useState(false);
 
   const loadList = () => {
     setLog({ status: 'loading' });
@@ -155,12 +158,17 @@ export function App({ client = api }: { client?: MentorLogApiClient }) {
     ).then(() => setPendingRows((rows) => rows.filter((r) => r !== a.row)));
   };
 
+  if (leavers) return <LeaversPanel client={client} onBack={() => setLeavers(false)} />;
   if (route.name === 'list') {
     if (log.status === 'loading') return <Loading what="Loading your mentees…" />;
     if (log.status === 'error') return <ErrorBox message={log.message} onRetry={loadList} />;
+    const seesLeavers = log.value.viewer?.roles.some((r) => LEAVERS_ROLES.includes(r));
     return (
+      <>
+      {seesLeavers && <button type="button" class="link" id="open-leavers" onClick={() => setLeavers(true)}>Leavers' destinations ›</button>}
       <MenteeList log={log.value} filter={filter ?? initialFilter(log.value)} onFilter={setFilter}
         onOpen={openMentee} onRefresh={loadList} focusId={lastOpened.current} />
+      </>
     );
   }
 

@@ -56,6 +56,8 @@ export const api: MentorLogApiClient = {
   getMentee: (pupilId) => call('getMentee', pupilId),
   saveMeeting: (request) => call('saveMeeting', request),
   markActionDone: (request) => call('markActionDone', request),
+  getLeavers: () => call('getLeavers'),
+  saveCheck: (request) => call('saveCheck', request),
 };
 
 export type MentorLogApiClient = {

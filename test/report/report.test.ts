@@ -61,7 +61,7 @@ describe('the report on the bundled sample', () => {
     expect(`${html} ${names[0].toLowerCase()}`).toContain(names[0].toLowerCase());
   });
 
-  it('has the sections, the headline, the chart, and no data yet for destinations and breakdowns', async () => {
+  it('has the sections, the headline, the chart, destinations per leaver year, and no data yet for breakdowns', async () => {
     const wb = await sample();
     const data = gatherReportData({ workbook: wb, clock: new NodeClock(TODAY) });
     const html = renderReport(data);
@@ -70,7 +70,9 @@ describe('the report on the bundled sample', () => {
     expect(html).toContain('1 of 8 benchmarks achieved (indicative, from this tracker)');
     expect(html).toContain('5.96 of 8');
     for (const h of ['The eight benchmarks', 'Year 11', 'Destinations', 'Who is missing out', 'by year group', 'Provider access', 'careers programme', 'Evidence folders']) expect(html).toContain(h);
-    expect(html).toContain('No data yet: the tracker does not yet hold destination statistics');
+    expect(html).not.toContain('No data yet: the tracker does not yet hold destination statistics');
+    expect(data.destinations!.map((d) => d.leaverYear)).toEqual([2025, 2024, 2023]);
+    for (const d of data.destinations!) expect(typeof d.cohort === 'number' ? d.cohort >= 5 : d.cohort === FEWER_THAN_5).toBe(true);
     expect(html).toContain('No data yet: the tracker does not yet break the figures down');
     // The sample has no Evidence tab until the evidence job has run.
     expect(html).toContain('No data yet: the evidence folders have not been reported on');

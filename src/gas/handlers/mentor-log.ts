@@ -38,3 +38,11 @@ export function saveMeeting(request: unknown): ApiResult<unknown> {
 export function markActionDone(request: unknown): ApiResult<unknown> {
   return answer_('markActionDone', [request]);
 }
+
+export function getLeavers(): ApiResult<unknown> {
+  return answer_('getLeavers', []);
+}
+
+export function saveCheck(request: unknown): ApiResult<unknown> {
+  return answer_('saveCheck', [request]);
+}
