@@ -86,7 +86,7 @@ const processIo: Io = {
 };
 
 /** The commands that draft emails into the outbox. */
-const SENDING = new Set(['unplaced', 'bulletin']);
+const SENDING = new Set(['unplaced', 'bulletin', 'programme']);
 
 async function runOne(command: Command, options: CliOptions, io: Io): Promise<CommandOutput> {
   if (!options.workbook) throw new UsageError(`${command.name} needs --workbook FILE (a tracker downloaded as .xlsx)`);
