@@ -19,6 +19,7 @@ import ExcelJS from 'exceljs';
 import { addRecordsSample } from './records';
 import { addDestinationsSample } from './destinations';
 import { writeMisExport } from './pupils-import';
+import { addProgramme, programmeReadme } from './programme';
 
 const SAMPLE_DIR = __dirname;
 const TODAY = '2026-03-02';
@@ -1166,6 +1167,7 @@ const logTab: Tab = { name: 'Log', headers: ['Time', 'Job', 'Outcome', 'Details'
 const destinationsSample = addDestinationsSample({ settings: settingsTab, staff: staffTab, pupils: pupilsTab, destinations: destinationsTab });
 const TABS: Tab[] = [settingsTab, staffTab, pupilsTab, meetingsTab, actionsTab, activitiesTab, destinationsTab, auditTab, vacanciesTab, logTab];
 addRecordsSample(TABS); // Pupils Consent to share, Meetings Staff only (records.md)
+addProgramme(TABS, problems);
 problems.sort((a, b) => TABS.findIndex((t) => t.name === a.tab) - TABS.findIndex((t) => t.name === b.tab) || a.row - b.row);
 
 // ---------------------------------------------------------------------------------------------
@@ -1644,7 +1646,7 @@ async function main(): Promise<void> {
   await writeWorkbook(path.join(SAMPLE_DIR, 'tracker.xlsx'));
   await writeMisExport(SAMPLE_DIR);
   const manifest = writeEvidence();
-  fs.writeFileSync(path.join(SAMPLE_DIR, 'README.md'), readme(manifest));
+  fs.writeFileSync(path.join(SAMPLE_DIR, 'README.md'), readme(manifest) + programmeReadme());
   const u = unplaced();
   console.log(
     `sample: ${TABS.map((t) => `${t.name} ${t.rows.length}`).join(', ')}; ` +

@@ -35,6 +35,7 @@ export async function buildAll() {
   fs.copyFileSync(path.join(root, 'appsscript.json'), path.join(out, 'appsscript.json'));
   const sidebar = path.join(root, 'scripts/build-sidebar.mjs');
   if (fs.existsSync(sidebar)) await (await import(sidebar)).buildSidebar(out);
+  await (await import(path.join(root, 'scripts/build-report-dialog.mjs'))).buildReportDialog(out);
   const dialogs = path.join(root, 'scripts/build-dialogs.mjs');
   if (fs.existsSync(dialogs)) await (await import(dialogs)).buildDialogs(out);
   const importDialog = path.join(root, 'scripts/build-import-dialog.mjs');

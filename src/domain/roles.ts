@@ -7,7 +7,8 @@ import type { Role } from './schema';
 import type { StaffMember } from './tracker';
 
 export type JobName = 'setup' | 'check' | 'score' | 'unplaced' | 'bulletin' | 'import' | 'evidence' | 'schedule' | 'settings' | 'destinations' | 'laReturn' | 'pseudonymise'
-  | 'sar' | 'transitions';
+  | 'sar' | 'transitions'
+  | 'programme' | 'report';
 
 export const JOB_ROLES: Record<JobName, Role[] | 'any staff'> = {
   setup: ['Careers leader', 'Admin'],
@@ -25,6 +26,8 @@ export const JOB_ROLES: Record<JobName, Role[] | 'any staff'> = {
   // records.md: the subject access request menu, and the Year 11 transition batch (a mentor's covers their mentees)
   sar: ['Careers leader'],
   transitions: ['Careers leader', 'Careers adviser', 'Mentor'],
+  programme: ['Careers leader'],
+  report: ['Careers leader', 'Governor'],
 };
 
 export type Permission = { ok: true; member: StaffMember | null } | { ok: false; message: string };

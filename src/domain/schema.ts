@@ -121,7 +121,8 @@ export type ColumnKind =
   | { kind: 'pupils' }
   | { kind: 'benchmarks' }
   | { kind: 'list' }
-  | { kind: 'postcode' };
+  | { kind: 'postcode' }
+  | { kind: 'staffList' };
 
 export interface ColumnSpec {
   key: string;
@@ -275,6 +276,47 @@ export const AUDIT_TAB: TabSpec = {
     { key: 'evidence', header: 'Evidence', type: { kind: 'textOrUrl' } },
     { key: 'owner', header: 'Owner', type: { kind: 'staff' } },
     { key: 'reviewed', header: 'Reviewed', type: date },
+    // The action plan (programme.md)
+    { key: 'action', header: 'Action', aliases: ['Next step'], type: text },
+    { key: 'cost', header: 'Cost', type: text },
+    { key: 'deadline', header: 'Deadline', type: date },
+    { key: 'success', header: 'Success criteria', type: text },
+  ],
+};
+
+export const PROGRAMME_STATUSES: Term[] = [
+  { value: 'Planned' },
+  { value: 'In progress' },
+  { value: 'Done', aliases: ['Actioned', 'Complete'] },
+  { value: 'Dropped', aliases: ['Cancelled'] },
+];
+export type ProgrammeStatus = 'Planned' | 'In progress' | 'Done' | 'Dropped';
+
+/** The careers calendar (programme.md). */
+export const PROGRAMME_TAB: TabSpec = {
+  name: 'Programme',
+  columns: [
+    { key: 'action', header: 'Action', aliases: ['Task'], required: true, type: text },
+    { key: 'due', header: 'Due', aliases: ['Deadline', 'By'], required: true, type: date },
+    { key: 'term', header: 'Term', aliases: ['Half term'], type: text },
+    { key: 'owner', header: 'Owner', aliases: ['Lead', 'Who'], type: { kind: 'staffList' } },
+    { key: 'benchmarks', header: 'Benchmarks', aliases: ['BM'], type: { kind: 'benchmarks' } },
+    { key: 'status', header: 'Status', type: term(PROGRAMME_STATUSES) },
+    { key: 'doneOn', header: 'Done on', type: date },
+    { key: 'evidence', header: 'Evidence', type: { kind: 'textOrUrl' } },
+    { key: 'review', header: 'Review', aliases: ['Notes', 'Impact'], type: text },
+  ],
+};
+
+/** Checklists such as the county's annual careers plan (programme.md). */
+export const CHECKLISTS_TAB: TabSpec = {
+  name: 'Checklists',
+  columns: [
+    { key: 'checklist', header: 'Checklist', required: true, type: text },
+    { key: 'item', header: 'Item', required: true, type: text },
+    { key: 'done', header: 'Done', type: yesno },
+    { key: 'evidence', header: 'Evidence', type: { kind: 'textOrUrl' } },
+    { key: 'notes', header: 'Notes', type: text },
   ],
 };
 
@@ -312,7 +354,7 @@ export const LOG_TAB: TabSpec = {
 /** The user's tabs, in the order setup creates them. */
 export const INPUT_TABS: TabSpec[] = [
   SETTINGS_TAB, STAFF_TAB, PUPILS_TAB, MEETINGS_TAB, ACTIONS_TAB, ACTIVITIES_TAB,
-  DESTINATIONS_TAB, AUDIT_TAB, VACANCIES_TAB, LOG_TAB,
+  DESTINATIONS_TAB, AUDIT_TAB, VACANCIES_TAB, LOG_TAB, PROGRAMME_TAB, CHECKLISTS_TAB,
 ];
 
 export const OUTPUT_TABS = ['Scores', 'Coverage', 'Unplaced', 'September Guarantee', 'Evidence', 'Problems', 'Leavers'] as const;

@@ -259,6 +259,11 @@ export function readCell(
       }
       return { ok: true, value: staffKey(initials) };
     }
+    case 'staffList':
+      return readListItems(cell, col, (item) => {
+        const initials = staffKey(item);
+        return refs && !refs.staff(initials) ? { ok: false, message: `No staff member has the initials "${item}" in the Staff tab; they are left out.` } : { ok: true, value: initials };
+      }, report);
     case 'yearGroups':
       return readListItems(cell, col, readYearGroup, report);
     case 'benchmarks':

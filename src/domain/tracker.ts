@@ -5,8 +5,8 @@ import type { CellValue } from '../ports';
 import type { Day } from './calendar';
 import {
   ACTIONS_TAB, ACTIVITIES_TAB, ACTIVITY_TYPES, AUDIT_TAB, type ApplicationStatus, type AuditRating,
-  DESTINATIONS_TAB, LOG_TAB, MEETINGS_TAB, type MeetingType, PUPILS_TAB, type Role, STAFF_TAB,
-  type Send, type TabSpec, VACANCIES_TAB,
+  CHECKLISTS_TAB, DESTINATIONS_TAB, LOG_TAB, MEETINGS_TAB, type MeetingType, PROGRAMME_TAB, type ProgrammeStatus,
+  PUPILS_TAB, type Role, STAFF_TAB, type Send, type TabSpec, VACANCIES_TAB,
 } from './schema';
 import { type Settings, readSettings } from './settings';
 import { type HeaderMap, type ParsedRow, type Problem, type References, readTable } from './table';
@@ -127,6 +127,35 @@ export interface AuditCriterion {
   evidence: string | null;
   owner: string | null;
   reviewed: Day | null;
+  /** the action plan */
+  action: string | null;
+  cost: string | null;
+  deadline: Day | null;
+  success: string | null;
+}
+
+/** A Programme row: one action of the careers calendar. */
+export interface ProgrammeAction {
+  row: number;
+  action: string;
+  due: Day;
+  term: string | null;
+  /** staff initials known to the Staff tab */
+  owners: string[];
+  benchmarks: number[];
+  status: ProgrammeStatus;
+  doneOn: Day | null;
+  evidence: string | null;
+  review: string | null;
+}
+
+export interface ChecklistItem {
+  row: number;
+  checklist: string;
+  item: string;
+  done: boolean;
+  evidence: string | null;
+  notes: string | null;
 }
 
 export interface Vacancy {
@@ -167,6 +196,8 @@ export interface Tracker {
   destinations: Destination[];
   audit: AuditCriterion[];
   vacancies: Vacancy[];
+  programme: ProgrammeAction[];
+  checklists: ChecklistItem[];
   log: LogEntry[];
   problems: Problem[];
   /** where each tab's header is, for appending rows in the user's column order */
@@ -182,7 +213,7 @@ export interface Tracker {
 /** The tabs a job reads, by name. Missing tabs are null. */
 export type TrackerTabs = Record<string, CellValue[][] | null>;
 
-export const TRACKER_TAB_NAMES = ['Settings', 'Staff', 'Pupils', 'Meetings', 'Actions', 'Activities', 'Destinations', 'Audit', 'Vacancies', 'Log'];
+export const TRACKER_TAB_NAMES = ['Settings', 'Staff', 'Pupils', 'Meetings', 'Actions', 'Activities', 'Destinations', 'Audit', 'Vacancies', 'Log', 'Programme', 'Checklists'];
 
 const s = (v: unknown) => (v === null || v === undefined ? null : (v as string));
 const b = (v: unknown) => v === true;
@@ -289,7 +320,7 @@ export function readTracker(tabs: TrackerTabs): Tracker {
   const audit: AuditCriterion[] = table(AUDIT_TAB, refs).rows.map((r) => ({
     row: r.row, benchmark: r.v.benchmark as number, criterion: r.v.criterion as string,
     rating: (r.v.rating as AuditRating | null) ?? null, evidence: s(r.v.evidence), owner: s(r.v.owner),
-    reviewed: s(r.v.reviewed),
+    reviewed: s(r.v.reviewed), action: s(r.v.action), cost: s(r.v.cost), deadline: s(r.v.deadline), success: s(r.v.success),
   }));
 
   const vacancies: Vacancy[] = table(VACANCIES_TAB, refs).rows.map((r) => ({
@@ -297,6 +328,17 @@ export function readTracker(tabs: TrackerTabs): Tracker {
     level: s(r.v.level), wage: s(r.v.wage), closing: r.v.closing as Day, link: r.v.link as string,
     posted: s(r.v.posted), reference: s(r.v.reference), source: s(r.v.source),
     starts: s(r.v.starts), hours: (r.v.hours as number | null) ?? null, distance: (r.v.distance as number | null) ?? null,
+  }));
+
+  const programme: ProgrammeAction[] = table(PROGRAMME_TAB, refs).rows.map((r) => ({
+    row: r.row, action: r.v.action as string, due: r.v.due as Day, term: s(r.v.term),
+    owners: (r.v.owner as string[] | null) ?? [], benchmarks: (r.v.benchmarks as number[] | null) ?? [],
+    status: (r.v.status as ProgrammeStatus | null) ?? 'Planned', doneOn: s(r.v.doneOn), evidence: s(r.v.evidence), review: s(r.v.review),
+  }));
+
+  const checklists: ChecklistItem[] = table(CHECKLISTS_TAB, refs).rows.map((r) => ({
+    row: r.row, checklist: r.v.checklist as string, item: r.v.item as string, done: b(r.v.done),
+    evidence: s(r.v.evidence), notes: s(r.v.notes),
   }));
 
   // The Log is the add-on's own: it is read without problems.
@@ -309,7 +351,7 @@ export function readTracker(tabs: TrackerTabs): Tracker {
   }));
 
   return {
-    settings, staff, pupils, meetings, actions, activities, destinations, audit, vacancies, log, problems,
+    settings, staff, pupils, meetings, actions, activities, destinations, audit, vacancies, programme, checklists, log, problems,
     headers, pupilColumns: new Set(pupilTable.header.columns.keys()), staffByInitials, pupilByKey,
   };
 }

@@ -27,3 +27,5 @@ export { importPupilsFromMis, previewPupilImport, applyPupilImport, readPupilExp
 export { checkLeaversDestinations } from './handlers/destinations';
 export { exportForLocalAuthority, getLaReturnData } from './handlers/la-return';
 export { pseudonymiseOldLeavers } from './handlers/pseudonymise';
+export { programmeSummary, addAnnualPlanChecklist } from './handlers/programme';
+export { openGovernorsReport, getGovernorsReport, emailGovernorsReport } from './handlers/report';

@@ -16,7 +16,7 @@ export interface CheckResult {
   notices: Notice[];
 }
 
-const TAB_ORDER = ['Settings', 'Staff', 'Pupils', 'Meetings', 'Actions', 'Activities', 'Destinations', 'Audit', 'Vacancies'];
+const TAB_ORDER = ['Settings', 'Staff', 'Pupils', 'Meetings', 'Actions', 'Activities', 'Destinations', 'Audit', 'Vacancies', 'Programme', 'Checklists'];
 
 export function sortProblems(problems: Problem[]): Problem[] {
   const rank = (tab: string) => {

@@ -15,8 +15,9 @@ import type { WeeklyJob } from './weekly';
 import { unplacedWeeklyJob } from './unplaced';
 import { bulletinWeeklyJob } from './bulletin';
 import { destinationsWeeklyJob } from './destinations';
+import { programmeWeeklyJob } from './programme';
 
-export const WEEKLY_JOBS: WeeklyJob[] = [unplacedWeeklyJob, bulletinWeeklyJob, destinationsWeeklyJob];
+export const WEEKLY_JOBS: WeeklyJob[] = [unplacedWeeklyJob, bulletinWeeklyJob, destinationsWeeklyJob, programmeWeeklyJob];
 
 /** The Apps Script function the hourly trigger calls. */
 export const TICK_HANDLER = 'runWeeklyJobs';

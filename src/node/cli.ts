@@ -49,8 +49,9 @@ export function parseOptions(argv: string[]): { command: string; options: CliOpt
   }
   const { values, positionals } = parsed;
   if (values.help) throw new UsageError('help');
-  if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? 'Say which command to run, e.g. careers-tracker check --workbook tracker.xlsx' : `One command at a time, not "${positionals.join(' ')}"`);
   const command = positionals[0];
+  const takesArg = ALL().find((c) => c.name === command)?.argument;
+  if (positionals.length !== 1 && !(takesArg && positionals.length === 2)) throw new UsageError(positionals.length === 0 ? 'Say which command to run, e.g. careers-tracker check --workbook tracker.xlsx' : `One command at a time, not "${positionals.join(' ')}"`);
   if (command !== 'demo' && !ALL().some((c) => c.name === command)) throw new UsageError(`Unknown command "${command}". Commands: ${[...ALL().map((c) => c.name), 'demo'].join(', ')}`);
   if (values.today !== undefined) {
     const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(values.today);
@@ -67,7 +68,7 @@ export function parseOptions(argv: string[]): { command: string; options: CliOpt
       workbook: values.workbook, evidence: values.evidence, outbox: values.outbox, today: values.today, quota,
       json: values.json ?? false, apiKey: values['api-key'], fromFile: values['from-file'],
       pupil: values.pupil, year: values.year,
-      kind: values.kind, out: values.out, apply: values.apply ?? false,
+      kind: values.kind, out: values.out, apply: values.apply ?? false, argument: positionals[1],
     },
   };
 }
@@ -87,7 +88,7 @@ const processIo: Io = {
 };
 
 /** The commands that draft emails into the outbox. */
-const SENDING = new Set(['unplaced', 'bulletin', 'destinations']);
+const SENDING = new Set(['unplaced', 'bulletin', 'destinations', 'programme']);
 
 async function runOne(command: Command, options: CliOptions, io: Io): Promise<CommandOutput> {
   if (!options.workbook) throw new UsageError(`${command.name} needs --workbook FILE (a tracker downloaded as .xlsx)`);

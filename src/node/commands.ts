@@ -17,6 +17,8 @@ import { newYear } from './command-new-year';
 import { destinations } from './command-destinations';
 import { laReturn } from './command-la-return';
 import { pseudonymise } from './command-pseudonymise';
+import { addChecklistCommand, programme } from './command-programme';
+import { report } from './command-report';
 
 export interface CliOptions {
   workbook?: string;
@@ -31,6 +33,7 @@ export interface CliOptions {
   pupil?: string;
   year?: string;
   kind?: string;
+  /** `la-return --out FILE`, `report --out FILE` */
   out?: string;
   /** --apply: commands that change many rows are dry runs without it */
   apply?: boolean;
@@ -38,6 +41,10 @@ export interface CliOptions {
   misExport?: string;
   /** the demo applies the import */
   applyImport?: boolean;
+  /** the word after the command, for commands that take one (`add-checklist annual-plan`) */
+  argument?: string;
+  /** the demo's governors' report: a PDF, or HTML when there is no Chromium to print it */
+  reportOut?: string;
 }
 
 export interface CommandRun {
@@ -61,6 +68,8 @@ export interface CommandOutput {
 export interface Command {
   name: string;
   summary: string;
+  /** what the one word after the command names, when it takes one */
+  argument?: string;
   run(run: CommandRun): CommandOutput | Promise<CommandOutput>;
 }
 
@@ -102,6 +111,6 @@ export function truncate(s: string, n: number): string {
 }
 
 /** In the order `demo` runs them. Later jobs add themselves here. */
-export const COMMANDS: Command[] = [setup, check, score, unplaced, importVacancies, bulletin, evidence, destinations, importPupils, newYear];
+export const COMMANDS: Command[] = [setup, check, score, unplaced, importVacancies, bulletin, evidence, destinations, programme, report, importPupils, newYear];
 /** Run on their own, never by `demo`: they write files or rewrite users' rows. */
-export const OTHER_COMMANDS: Command[] = [laReturn, pseudonymise, record];
+export const OTHER_COMMANDS: Command[] = [laReturn, pseudonymise, record, addChecklistCommand];

@@ -40,6 +40,7 @@ export function prepareDemo(cwd: string, options: CliOptions, now = new Date()):
       fromFile: fs.existsSync(fromFile) ? fromFile : options.fromFile,
       // import-pupils applies the bundled MIS export; new-year stays a dry run.
       misExport: path.join(SAMPLE_DIR, 'mis-export.csv'), applyImport: true,
+      reportOut: path.join(out, 'governors-report.pdf'),
     },
   };
 }
