@@ -11,6 +11,7 @@ import { layoutRow } from '../domain/write';
 import { checkProblems, checkRecord, leaverRefusal, leaversAccess, leaversView, type LeaversView } from '../domain/leavers-view';
 import { type SaveCheckRequest, type SaveCheckResponse, saveCheckSchema } from '../ui/leavers-api';
 import { type ApiResult, parseArgument } from '../ui/api';
+import { rememberRequest, requestKey, savedRequests } from './saved-requests';
 import { type JobContext, nowFor } from './context';
 import { Refusal } from './mentor-log';
 import { ensureTab } from './tabs';
@@ -34,17 +35,6 @@ export function loadLeavers(ctx: JobContext): LeaversView {
   return leaversView(tracker, nowFor(ctx, tracker).today);
 }
 
-const REQUESTS_KEY = 'leavers.savedRequests';
-
-function savedRequests(ctx: JobContext): string[] {
-  try {
-    const ids = JSON.parse(ctx.documentProperties?.get(REQUESTS_KEY) ?? '[]');
-    return Array.isArray(ids) ? ids.filter((x): x is string => typeof x === 'string') : [];
-  } catch {
-    return [];
-  }
-}
-
 export function saveCheck(ctx: JobContext, request: SaveCheckRequest): SaveCheckResponse {
   if (!ctx.lock) throw new Error('A check can only be saved while holding the document lock, and none was given.');
   return ctx.lock.withLock(() => {
@@ -54,8 +44,9 @@ export function saveCheck(ctx: JobContext, request: SaveCheckRequest): SaveCheck
     const pupil = tracker.pupilByKey.get(request.pupilId.trim().toLowerCase());
     const refusal = leaverRefusal(pupil, request.pupilId);
     if (refusal) throw new Refusal(refusal);
-    const done = savedRequests(ctx);
-    if (done.includes(request.requestId)) {
+    const done = savedRequests(ctx, 'leavers');
+    const key = requestKey(request);
+    if (done.includes(key)) {
       return { view: leaversView(tracker, today), duplicate: true, message: 'This check had already been saved, so it was not saved twice.' };
     }
     const problems = checkProblems(request, today);
@@ -63,7 +54,7 @@ export function saveCheck(ctx: JobContext, request: SaveCheckRequest): SaveCheck
     const known = tracker.headers.Destinations;
     const header = known && known.headerRow > 0 && DESTINATIONS_TAB.columns.every((c) => known.columns.has(c.key)) ? known : ensureTab(ctx.workbook, DESTINATIONS_TAB);
     ctx.workbook.appendRows(DESTINATIONS_TAB.name, [layoutRow(header, checkRecord(request, pupil!))]);
-    ctx.documentProperties?.set(REQUESTS_KEY, JSON.stringify([...done, request.requestId].slice(-100)));
+    rememberRequest(ctx, 'leavers', done, key);
     // The view returned is the tracker as now written, without reading it again.
     tracker.destinations.push({
       row: 0, pupil: pupil!.key, checked: request.date, status: request.status, provider: request.provider.trim() || null,

@@ -14,6 +14,7 @@ import { mentorLogAccess } from '../domain/mentor-log';
 import { activityFormView, activityProblems, activityRecord, activityScope, toActivity } from '../domain/log-activity';
 import { layoutRow } from '../domain/write';
 import type { ActivityFormResponse, SaveActivityRequest, SaveActivityResponse } from '../ui/api';
+import { rememberRequest, requestKey, savedRequests } from './saved-requests';
 import { type JobContext, nowFor } from './context';
 import { Refusal } from './mentor-log';
 import { ensureTab } from './tabs';
@@ -53,28 +54,15 @@ export function loadActivityForm(ctx: JobContext): ActivityFormResponse {
   return activityFormView(tracker, access.viewer, nowFor(ctx, tracker).today);
 }
 
-const REQUESTS_KEY = 'activityLog.savedRequests';
-const REQUESTS_KEPT = 100;
-
-function savedRequests(ctx: JobContext): string[] {
-  const raw = ctx.documentProperties?.get(REQUESTS_KEY);
-  if (!raw) return [];
-  try {
-    const ids = JSON.parse(raw);
-    return Array.isArray(ids) ? ids.filter((x): x is string => typeof x === 'string') : [];
-  } catch {
-    return [];
-  }
-}
-
 export function saveActivity(ctx: JobContext, request: SaveActivityRequest): SaveActivityResponse {
   if (!ctx.lock) throw new Error('Logging an activity needs the document lock, and none was given.');
   return ctx.lock.withLock(() => {
     const { tracker, lastRow } = load(ctx.workbook);
     const today = nowFor(ctx, tracker).today;
     const { scope } = scopeFor(ctx, tracker);
-    const done = savedRequests(ctx);
-    if (done.includes(request.requestId)) {
+    const done = savedRequests(ctx, 'activityLog');
+    const key = requestKey(request);
+    if (done.includes(key)) {
       return { row: 0, attendees: 0, duplicate: true, message: 'This activity had already been saved, so it was not saved twice.' };
     }
     const problems = activityProblems(tracker, scope, request, today);
@@ -86,7 +74,7 @@ export function saveActivity(ctx: JobContext, request: SaveActivityRequest): Sav
     const row = Math.max(lastRow, header.headerRow) + 1;
     const record: Record<string, CellValue> = activityRecord(tracker, request);
     ctx.workbook.appendRows(ACTIVITIES_TAB.name, [layoutRow(header, record)]);
-    ctx.documentProperties?.set(REQUESTS_KEY, JSON.stringify([...done, request.requestId].slice(-REQUESTS_KEPT)));
+    rememberRequest(ctx, 'activityLog', done, key);
 
     let attendees = 0;
     const index = indexPupils(tracker.pupils, today, tracker.settings.academicYearStart);

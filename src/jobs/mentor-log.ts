@@ -24,6 +24,7 @@ import {
   type SaveMeetingResponse, markActionDoneSchema, parseArgument, pupilIdSchema, saveActivitySchema, saveMeetingSchema,
 } from '../ui/api';
 import { loadActivityForm, saveActivity } from './log-activity';
+import { rememberRequest, requestKey, savedEarlierVersion, savedRequests } from './saved-requests';
 import { type JobContext, nowFor } from './context';
 import { ensureTab } from './tabs';
 import { callLeaversApi } from './leavers';
@@ -113,38 +114,6 @@ function headerFor(workbook: WorkbookPort, loaded: Loaded, spec: TabSpec): { hea
   return { header, lastRow: Math.max(loaded.lastRows[spec.name], header.headerRow) };
 }
 
-// ---- Request ids already saved (double clicks, retries): the last few, in document properties ----
-
-const REQUESTS_KEY = 'mentorLog.savedRequests';
-const REQUESTS_KEPT = 100;
-
-function savedRequests(ctx: JobContext): string[] {
-  const raw = ctx.documentProperties?.get(REQUESTS_KEY);
-  if (!raw) return [];
-  try {
-    const ids = JSON.parse(raw);
-    return Array.isArray(ids) ? ids.filter((x): x is string => typeof x === 'string') : [];
-  } catch {
-    return [];
-  }
-}
-
-/**
- * The once-only key: the request id with a hash of what is being saved, so a retry of the same save
- * is recognised but an edited form sent again under the same id (its first answer lost) is saved.
- */
-export function requestKey(request: SaveMeetingRequest): string {
-  const { requestId, ...content } = request;
-  const text = JSON.stringify(content);
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
-  return `${requestId}.${(h >>> 0).toString(36)}`;
-}
-
-function rememberRequest(ctx: JobContext, ids: string[], id: string): void {
-  ctx.documentProperties?.set(REQUESTS_KEY, JSON.stringify([...ids, id].slice(-REQUESTS_KEPT)));
-}
-
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /** Save a meeting with its agreed actions and the pupil's updated plans and status. */
@@ -155,7 +124,7 @@ export function saveMeeting(ctx: JobContext, request: SaveMeetingRequest): SaveM
     const today = nowFor(ctx, tracker).today;
     const viewer = viewerFor(ctx, tracker);
     const pupil = pupilFor(tracker, viewer, request.pupilId);
-    const done = savedRequests(ctx);
+    const done = savedRequests(ctx, 'mentorLog');
     const key = requestKey(request);
     if (done.includes(key)) {
       return { mentee: menteeView(tracker, viewer, pupil, today), duplicate: true, message: 'This meeting had already been saved, so it was not saved twice.' };
@@ -163,7 +132,7 @@ export function saveMeeting(ctx: JobContext, request: SaveMeetingRequest): SaveM
     if (onlyAsFormTutor(viewer, pupil) && !FORM_TUTOR_MEETING_TYPES.includes(request.type as MeetingType)) {
       throw new Refusal(`As ${pupil.name}'s form tutor you can log ${FORM_TUTOR_MEETING_TYPES.join(' and ')} meetings. Choose one of those types.`);
     }
-    const earlierVersion = done.some((k) => k.startsWith(`${request.requestId}.`));
+    const earlierVersion = savedEarlierVersion(done, request.requestId);
     const editable = { planA: tracker.pupilColumns.has('planA'), planB: tracker.pupilColumns.has('planB'), status: tracker.pupilColumns.has('status') };
     const problems = meetingProblems(request, today, editable);
     if (problems.length > 0) throw new Refusal(problems.join(' '));
@@ -179,7 +148,7 @@ export function saveMeeting(ctx: JobContext, request: SaveMeetingRequest): SaveM
       // The row comes from the read made under this lock, found by Pupil ID, never from the sidebar.
       ctx.workbook.writeCells('Pupils', pupil.row, pupilsHeader.columns.get(change.key)! + 1, [[change.value]]);
     }
-    rememberRequest(ctx, done, key);
+    rememberRequest(ctx, 'mentorLog', done, key);
 
     // The summary returned is the tracker as now written, without reading it again.
     const meeting: Meeting = {

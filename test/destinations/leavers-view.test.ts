@@ -52,6 +52,16 @@ describe('the Leavers view', () => {
     expect(rows[2].slice(0, 6)).toEqual(['A', { day: '2026-03-02' }, 'Further education', 'Stour Valley College', 'Level 3 Engineering', '']);
   });
 
+  it('saves an edited check sent again under the same request id (its first answer lost), not "already saved"', () => {
+    const ctx = ctxAs('dl@school.example');
+    callMentorLogApi(ctx, 'saveCheck', [request()]);
+    const edited = callMentorLogApi(ctx, 'saveCheck', [request({ provider: 'Swale Coast College' })]) as { ok: true; value: { duplicate: boolean } };
+    expect(edited.value.duplicate).toBe(false);
+    const rows = ctx.workbook.readTab('Destinations')!;
+    expect(rows).toHaveLength(4);
+    expect(rows[3][3]).toBe('Swale Coast College');
+  });
+
   it('refuses, writing nothing: bad arguments, a future date, no consent, a mentor, a busy lock', () => {
     const ctx = ctxAs('cl@school.example');
     expect(callMentorLogApi(ctx, 'saveCheck', [request({ status: 'Astronaut' })])).toMatchObject({ ok: false, code: 'invalid' });

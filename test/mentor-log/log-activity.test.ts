@@ -42,6 +42,15 @@ describe('Log an activity', () => {
     expect(view.types.find((t) => t.value === 'Technical provider')).toMatchObject({ benchmarks: [7], providerAccess: true });
   });
 
+  it('saves an edited form re-sent under the same request id (its first answer lost), then only once', () => {
+    const { ctx } = setup(STAFF.leader);
+    const req = request({ yearGroups: [11], absent: ['P002', 'p003'] });
+    expect(saveActivity(ctx, req)).toMatchObject({ row: 2, attendees: 2, duplicate: false });
+    expect(saveActivity(ctx, { ...req, absent: ['P002'] })).toMatchObject({ row: 3, attendees: 3, duplicate: false });
+    expect(saveActivity(ctx, { ...req, absent: ['P002'] })).toMatchObject({ duplicate: true });
+    expect(ctx.workbook.readTab('Activities')!).toHaveLength(3);
+  });
+
   it('appends one row for a year group with two absentees, once however often it is sent, under the lock', async () => {
     const { wb, ctx, held } = setup(STAFF.leader);
     const req = request({ yearGroups: [11], absent: ['P002', 'p003'], providerAccess: true, evidence: 'https://drive.example/register' });
