@@ -3,59 +3,19 @@
  * by the local preview over a copy of the mentor log's test tracker, at the sidebar's 300 px width.
  * Screenshots are kept in test-artifacts/leavers/.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import * as fs from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { type Preview, builtSidebarHtml, startPreview } from '../../src/node/preview';
+import { describe, expect, it } from 'vitest';
 import { XlsxWorkbook } from '../../src/node/xlsx-workbook';
-import { STAFF, TODAY, writeFixture, PUPILS } from '../mentor-log/fixture';
-import { HAVE_CHROMIUM, launch, reportMissingChromium } from './chromium';
-
-const ARTIFACTS = path.resolve(__dirname, '../../test-artifacts/leavers');
+import { STAFF, TODAY, PUPILS } from '../mentor-log/fixture';
+import { HAVE_CHROMIUM, reportMissingChromium } from './chromium';
+import { sidebarHarness } from './sidebar-harness';
 
 reportMissingChromium('Leavers view in Chromium');
 
 describe.skipIf(!HAVE_CHROMIUM)('the Leavers view in Chromium', () => {
-  let browser: Browser;
-  let html: string;
-  let dir: string;
-  let context: BrowserContext | null = null;
-  let preview: Preview | null = null;
-  let pageErrors: string[] = [];
-
-  beforeAll(async () => {
-    fs.mkdirSync(ARTIFACTS, { recursive: true });
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'leavers-'));
-    [browser, html] = await Promise.all([launch(), builtSidebarHtml()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    fs.rmSync(dir, { recursive: true, force: true });
-  });
-  afterEach(async () => {
-    await context?.close();
-    await preview?.close();
-    context = null;
-    preview = null;
-  });
-
+  const h = sidebarHarness('leavers');
   const pupils = [...PUPILS, { 'Pupil ID': 'L002', Name: 'Finn Ford', 'Leaver year': 2024, 'Consent to track': 'Yes' }, { 'Pupil ID': 'L003', Name: 'Gil Gone', 'Leaver year': 2024, 'Consent to track': 'No' }];
-
-  async function open(email: string): Promise<{ page: Page; file: string }> {
-    const file = path.join(dir, `tracker-${Math.random().toString(36).slice(2)}.xlsx`);
-    await writeFixture(file, { pupils });
-    preview = await startPreview({ workbook: file, as: email, today: TODAY, html });
-    context = await browser.newContext({ viewport: { width: 300, height: 900 }, locale: 'en-GB', timezoneId: 'Europe/London' });
-    const page = await context.newPage();
-    pageErrors = [];
-    page.on('pageerror', (e) => pageErrors.push(e.message));
-    await page.goto(preview.url);
-    return { page, file };
-  }
-
-  const shot = (page: Page, name: string) => page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
+  const open = (email: string) => h.open(email, { pupils });
+  const shot = h.shot;
 
   it('a mentor is not offered leavers', async () => {
     const { page } = await open(STAFF.fr);
@@ -94,7 +54,7 @@ describe.skipIf(!HAVE_CHROMIUM)('the Leavers view in Chromium', () => {
     await shot(page, 'saved');
     const rows = (await XlsxWorkbook.open(file)).readTab('Destinations')!;
     expect(rows.filter((r) => r[0] === 'L002').map((r) => r.slice(0, 5))).toEqual([['L002', { day: TODAY }, 'Apprenticeship', 'Stour Valley College', 'Level 2 Engineering']]);
-    expect(pageErrors).toEqual([]);
+    expect(h.pageErrors).toEqual([]);
     const width = await page.evaluate(() => document.documentElement.scrollWidth);
     expect(width).toBeLessThanOrEqual(300);
   });

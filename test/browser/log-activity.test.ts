@@ -3,59 +3,20 @@
  * served by the local preview over a copy of the small test tracker, at the sidebar's 300 px
  * width. Screenshots are kept in test-artifacts/log-activity/.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import * as fs from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { type Preview, builtSidebarHtml, startPreview } from '../../src/node/preview';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { XlsxWorkbook } from '../../src/node/xlsx-workbook';
-import { STAFF, TODAY, TUTORS, TUTOR_STAFF, XSS_NAME, writeFixture } from '../mentor-log/fixture';
-import { HAVE_CHROMIUM, launch, reportMissingChromium } from './chromium';
-
-const ARTIFACTS = path.resolve(__dirname, '../../test-artifacts/log-activity');
+import { STAFF, TODAY, TUTORS, TUTOR_STAFF, XSS_NAME } from '../mentor-log/fixture';
+import { HAVE_CHROMIUM, reportMissingChromium } from './chromium';
+import { sidebarHarness } from './sidebar-harness';
 
 reportMissingChromium('Log an activity in Chromium');
 
 describe.skipIf(!HAVE_CHROMIUM)('Log an activity in Chromium', () => {
-  let browser: Browser;
-  let html: string;
-  let dir: string;
-  let context: BrowserContext | null = null;
-  let preview: Preview | null = null;
-  let pageErrors: string[] = [];
-
-  beforeAll(async () => {
-    fs.mkdirSync(ARTIFACTS, { recursive: true });
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'log-activity-'));
-    [browser, html] = await Promise.all([launch(), builtSidebarHtml()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    fs.rmSync(dir, { recursive: true, force: true });
-  });
-  afterEach(async () => {
-    expect(pageErrors).toEqual([]);
-    await context?.close();
-    await preview?.close();
-    context = null;
-    preview = null;
-  });
-
-  async function open(email: string): Promise<{ page: Page; file: string }> {
-    const file = path.join(dir, `tracker-${Math.random().toString(36).slice(2)}.xlsx`);
-    await writeFixture(file, { extraStaff: TUTOR_STAFF });
-    preview = await startPreview({ workbook: file, as: email, today: TODAY, html });
-    context = await browser.newContext({ viewport: { width: 300, height: 900 }, locale: 'en-GB', timezoneId: 'Europe/London' });
-    const page = await context.newPage();
-    pageErrors = [];
-    page.on('pageerror', (e) => pageErrors.push(e.message));
-    page.on('dialog', (d) => void d.dismiss());
-    await page.goto(preview.url);
-    return { page, file };
-  }
-
-  const shot = (page: Page, name: string) => page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
+  const h = sidebarHarness('log-activity');
+  const open = (email: string) => h.open(email, { extraStaff: TUTOR_STAFF });
+  const shot = h.shot;
+  afterEach(() => expect(h.pageErrors).toEqual([]));
   const noSideways = async (page: Page) => expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(300);
 
   it('logs an activity for a year group with two absentees, and the exact row is in the workbook', async () => {
@@ -89,7 +50,7 @@ describe.skipIf(!HAVE_CHROMIUM)('Log an activity in Chromium', () => {
       Date: { day: TODAY }, Activity: 'Year 11 college talk', Type: 'Technical provider', Provider: 'Kent Training',
       'Year groups': 'Y11', Pupils: '', 'Provider access': 'Yes', Benchmarks: '', Evidence: '', Forms: '', Absent: 'P002, P003',
     });
-    expect(preview!.calls.filter((c) => c === 'saveActivity')).toHaveLength(1);
+    expect(h.preview().calls.filter((c) => c === 'saveActivity')).toHaveLength(1);
   });
 
   it('a form tutor sees only their form, and logs for it', async () => {

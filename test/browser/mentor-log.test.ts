@@ -3,64 +3,19 @@
  * the local preview over a copy of a small test tracker, at the sidebar's 300 px width.
  * Screenshots are kept in test-artifacts/mentor-log/.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import * as fs from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { type Preview, builtSidebarHtml, startPreview } from '../../src/node/preview';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { XlsxWorkbook } from '../../src/node/xlsx-workbook';
-import { STAFF, TODAY, XSS_NAME, writeFixture } from '../mentor-log/fixture';
-import { HAVE_CHROMIUM, launch, reportMissingChromium } from './chromium';
-
-const ARTIFACTS = path.resolve(__dirname, '../../test-artifacts/mentor-log');
+import { STAFF, TODAY, XSS_NAME } from '../mentor-log/fixture';
+import { HAVE_CHROMIUM, reportMissingChromium } from './chromium';
+import { sidebarHarness } from './sidebar-harness';
 
 reportMissingChromium('mentor log sidebar in Chromium');
 
 describe.skipIf(!HAVE_CHROMIUM)('the mentor log sidebar in Chromium', () => {
-  let browser: Browser;
-  let html: string;
-  let dir: string;
-  let context: BrowserContext | null = null;
-  let preview: Preview | null = null;
-  let dialogs: string[] = [];
-  let pageErrors: string[] = [];
-
-  beforeAll(async () => {
-    fs.mkdirSync(ARTIFACTS, { recursive: true });
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mentor-log-'));
-    [browser, html] = await Promise.all([launch(), builtSidebarHtml()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    fs.rmSync(dir, { recursive: true, force: true });
-  });
-  afterEach(async () => {
-    await context?.close();
-    await preview?.close();
-    context = null;
-    preview = null;
-  });
-
-  /** A fresh copy of the test tracker, served as `email`, in a 300 px wide page. */
-  async function open(email: string): Promise<{ page: Page; file: string }> {
-    const file = path.join(dir, `tracker-${Math.random().toString(36).slice(2)}.xlsx`);
-    await writeFixture(file);
-    preview = await startPreview({ workbook: file, as: email, today: TODAY, html });
-    context = await browser.newContext({ viewport: { width: 300, height: 900 }, locale: 'en-GB', timezoneId: 'Europe/London' });
-    const page = await context.newPage();
-    dialogs = [];
-    pageErrors = [];
-    page.on('dialog', (d) => {
-      dialogs.push(d.message());
-      void d.dismiss();
-    });
-    page.on('pageerror', (e) => pageErrors.push(e.message));
-    await page.goto(preview.url);
-    return { page, file };
-  }
-
-  const shot = (page: Page, name: string) => page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
+  const h = sidebarHarness('mentor-log');
+  const open = (email: string) => h.open(email);
+  const shot = h.shot;
   const rows = (page: Page) => page.locator('.mentee-row');
   const sheet = async (file: string, tab: string) => (await XlsxWorkbook.open(file)).readTab(tab)!;
 
@@ -82,8 +37,8 @@ describe.skipIf(!HAVE_CHROMIUM)('the mentor log sidebar in Chromium', () => {
     expect(await page.content()).not.toContain('Cara Cole');
     await shot(page, '1-list-mentor');
     // The whole list came in one round trip.
-    expect(preview!.calls).toEqual(['getMentorLog']);
-    expect(pageErrors).toEqual([]);
+    expect(h.preview().calls).toEqual(['getMentorLog']);
+    expect(h.pageErrors).toEqual([]);
   });
 
   it('a pupil named <img src=x onerror=alert(1)> shows as text, and no dialog fires', async () => {
@@ -93,7 +48,7 @@ describe.skipIf(!HAVE_CHROMIUM)('the mentor log sidebar in Chromium', () => {
     await openPupil(page, XSS_NAME);
     await page.waitForTimeout(300);
     expect(await page.locator('img').count()).toBe(0);
-    expect(dialogs).toEqual([]);
+    expect(h.dialogs).toEqual([]);
     await shot(page, '2-html-name-as-text');
   });
 
@@ -156,7 +111,7 @@ describe.skipIf(!HAVE_CHROMIUM)('the mentor log sidebar in Chromium', () => {
     // Back on the list, Amy's row is up to date without reloading.
     await page.getByRole('button', { name: '‹ Back to the list' }).click();
     expect(await rows(page).filter({ hasText: 'Amy Ash' }).textContent()).toContain('Last met today');
-    expect(pageErrors).toEqual([]);
+    expect(h.pageErrors).toEqual([]);
   });
 
   it('marks an action done', async () => {
@@ -181,7 +136,7 @@ describe.skipIf(!HAVE_CHROMIUM)('the mentor log sidebar in Chromium', () => {
     await page.getByLabel('Action 1', { exact: true }).fill('Apply for apprenticeships');
     await page.locator('.action-row').nth(0).getByLabel('Due').fill('2026-03-20');
     await page.getByLabel('Plan A').fill('Apprenticeship: health care assistant');
-    preview!.failNext('saveMeeting', 'Service Spreadsheets timed out while accessing document');
+    h.preview().failNext('saveMeeting', 'Service Spreadsheets timed out while accessing document');
     await page.getByRole('button', { name: 'Save meeting' }).click();
 
     const alert = page.getByRole('alert');
@@ -222,7 +177,7 @@ describe.skipIf(!HAVE_CHROMIUM)('the mentor log sidebar in Chromium', () => {
     });
     await expect.poll(() => page.locator('.notice').textContent()).toBe('Meeting saved with 1 action.');
     await page.waitForTimeout(300);
-    expect(preview!.calls.filter((c) => c === 'saveMeeting')).toHaveLength(1);
+    expect(h.preview().calls.filter((c) => c === 'saveMeeting')).toHaveLength(1);
     const meetings = await sheet(file, 'Meetings');
     expect(meetings.filter((r) => r[9] === 'Checked the offer was accepted')).toHaveLength(1);
     expect((await sheet(file, 'Actions')).filter((r) => r[1] === 'Send enrolment form')).toHaveLength(1);
