@@ -8,7 +8,7 @@
 import type { CellValue, Rag } from '../ports';
 import { isDayCell } from '../ports';
 import { type Day, academicYearOf } from './calendar';
-import { AUDIT_VALUES, type Scores, roundHalfUp, yearGroupOn } from './scores';
+import { AUDIT_VALUES, type Scores, lastSnapshotDate, roundHalfUp, yearGroupOn } from './scores';
 import { assessUnplaced } from './unplaced';
 import { summariseProgramme, type ProgrammeCounts } from './programme';
 import { type ChecklistScore, scoreChecklists } from './checklists';
@@ -81,13 +81,6 @@ export interface ReportData {
 }
 
 
-/** The most recent 31 December, 31 March or 31 July on or before `today`. */
-export function lastSnapshotDate(today: Day): Day {
-  const y = Number(today.slice(0, 4));
-  const candidates = [`${y - 1}-12-31`, `${y}-03-31`, `${y}-07-31`, `${y}-12-31`].filter((d) => d <= today);
-  return candidates[candidates.length - 1];
-}
-
 /**
  * The score history, one point per day (the day's last run), from the Scores tab's history rows
  * ([date, BM1…BM8, achieved]), with today's scores as the last point.
@@ -158,7 +151,7 @@ export function gatherReport(
   // 2. The benchmarks, their history and the change since the last snapshot.
   const history = dailyHistory(historyRows, today, scores.benchmarks.map((b) => b.score));
   const snapDay = lastSnapshotDate(today);
-  const snapIndex = history.days.reduce((found, d, i) => (d <= snapDay && d < today ? i : found), -1);
+  const snapIndex = history.days.reduce((found, d, i) => (d <= snapDay ? i : found), -1);
   const benchmarks: ReportBenchmark[] = scores.benchmarks.map((b, k) => {
     const applicable = b.criteria.filter((c) => c.value !== null);
     const before = snapIndex >= 0 ? history.series[k][snapIndex] : null;

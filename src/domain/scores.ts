@@ -6,7 +6,7 @@
  * fare (breakdowns). Pure: no I/O.
  */
 import type { Rag } from '../ports';
-import type { AcademicYear, Day } from './calendar';
+import { type AcademicYear, type Day, makeDay } from './calendar';
 import { BENCHMARK_NAMES, NATIONAL_AVERAGE_ACHIEVED } from './benchmarks';
 import type { AuditRating } from './schema';
 import type { Pupil, Tracker } from './tracker';
@@ -177,15 +177,19 @@ function breakdownsFor(f: Facts, states: Map<CriterionKey, Uint8Array>): Breakdo
   for (const def of CRITERIA) {
     const st = states.get(def.key);
     if (!st) continue;
+    // Pupils counted by their groups' bits and their state (0 not in cohort, 1 not met, 2 met), then summed by group.
+    const byBits = new Int32Array(64 * 3);
+    for (let i = 0; i < f.n; i++) byBits[bits[i] * 3 + st[i]]++;
     const pupils = new Int32Array(6);
     const met = new Int32Array(6);
-    for (let i = 0; i < f.n; i++) {
-      if (st[i] === 0) continue;
-      const b = bits[i];
+    for (let b = 0; b < 64; b++) {
+      const notMet = byBits[b * 3 + 1];
+      const metHere = byBits[b * 3 + 2];
+      if (notMet + metHere === 0) continue;
       for (let g = 0; g < 6; g++) {
         if (!(b & (1 << g))) continue;
-        pupils[g]++;
-        if (st[i] === 2) met[g]++;
+        pupils[g] += notMet + metHere;
+        met[g] += metHere;
       }
     }
     if (pupils[0] === 0) continue;
@@ -266,3 +270,17 @@ export function headline(achieved: number): string {
 /** The national average, as context only: a different method, not comparable. */
 export const NATIONAL_FOOTNOTE =
   `For context: schools in England fully achieved ${NATIONAL_AVERAGE_ACHIEVED} of 8 on average in 2024/25 in Compass self-evaluations, which use a different method; the two are not directly comparable.`;
+
+/**
+ * The most recent snapshot date strictly before today: 31 December, 31 March or 31 July, the
+ * dates the national figures are taken. On a snapshot day itself, today's run is the snapshot
+ * being made, so the change shown is over the term it closes. The Scores tab and the governors'
+ * report both measure change from here (docs/scores.md).
+ */
+export function lastSnapshotDate(today: Day): Day {
+  const y = Number(today.slice(0, 4));
+  const candidates = [makeDay(y - 1, 12, 31), makeDay(y, 3, 31), makeDay(y, 7, 31), makeDay(y, 12, 31)] as Day[];
+  let best = candidates[0];
+  for (const c of candidates) if (c < today) best = c;
+  return best;
+}

@@ -74,8 +74,51 @@ export interface ParsedRow {
   row: number;
   /** parsed values by column key; null for blank or invalid optional cells */
   v: Record<string, unknown>;
-  /** the raw cells, by column key */
-  raw: Record<string, CellValue>;
+  /** the raw cell of a column, by key ('' when the tab lacks the column) */
+  cell(key: string): CellValue;
+}
+
+interface ColumnAt {
+  col: ColumnSpec;
+  /** the sheet column it is read from */
+  at: number | undefined;
+  /** the sheet columns a derived column joins (Name from Forename and Surname) */
+  parts: number[] | undefined;
+  name: string;
+  /** each text already read in this column and what it read as, for the kinds with few values */
+  memo: Map<CellValue, Read<unknown>> | undefined;
+}
+
+/**
+ * The kinds whose reading depends only on the cell and reports nothing itself: Yes/No, Year,
+ * SEND and mentor repeat down a column, so each distinct text is read once per tab.
+ */
+const MEMO_KINDS = new Set<string>(['yesno', 'percent', 'number', 'yearGroup', 'calendarYear', 'benchmark', 'term', 'staff', 'date', 'dateOrYesNo']);
+const MEMO_LIMIT = 500;
+const isMultiple = (col: ColumnSpec) => col.type.kind === 'term' && col.type.multiple === true;
+
+function cellFor(cells: CellValue[], { at, parts }: ColumnAt): CellValue {
+  if (parts) return parts.map((p) => readText(cells[p] ?? '')).filter(Boolean).join(' ');
+  return at === undefined ? '' : cells[at] ?? '';
+}
+
+/**
+ * A read row. Every row of a tab starts as a copy of one template holding all the column keys, so
+ * all rows share one object shape: at 16,000 rows × 24 columns, adding keys one by one to each row
+ * cost more than reading the cells. The raw cells are looked up only when asked for.
+ */
+class TableRow implements ParsedRow {
+  constructor(
+    readonly row: number,
+    readonly v: Record<string, unknown>,
+    private readonly cells: CellValue[],
+    private readonly columns: Map<string, ColumnAt>,
+  ) {}
+
+  cell(key: string): CellValue {
+    const column = this.columns.get(key);
+    return column ? cellFor(this.cells, column) : '';
+  }
 }
 
 export interface TableRead {
@@ -112,15 +155,19 @@ export function readTable(
 
   // The hot path at 10,000 rows: each column's position and header are looked up once, and one
   // reporter is shared by every cell (no closure per cell).
-  const columns = spec.columns.map((col) => {
+  const columns: ColumnAt[] = spec.columns.map((col) => {
     const own = header.columns.get(col.key);
     // A column built from others (Name from Forename and Surname) when the tab lacks its own.
     const parts = own === undefined && col.from && derived(col)
       ? col.from.map((k) => header.columns.get(k)).filter((x): x is number => x !== undefined)
       : undefined;
     const at = own ?? parts?.[0];
-    return { col, at, parts, name: header.headers[at ?? 0] || col.header };
+    return { col, at, parts, name: header.headers[at ?? 0] || col.header, memo: MEMO_KINDS.has(col.type.kind) && !isMultiple(col) && !col.unique ? new Map() : undefined };
   });
+  // Made by JSON.parse, not by adding keys in a loop: V8 turns an object given more than a dozen
+  // keys one at a time into a slow dictionary, and every copy of it with it.
+  const template = JSON.parse(`{${columns.map(({ col }) => `${JSON.stringify(col.key)}:null`).join(',')}}`) as Record<string, unknown>;
+  const columnsByKey = new Map(columns.map((c) => [c.col.key, c]));
   const here = { row: 0, name: '', cell: '' as CellValue };
   const report = (message: string) => problems.push({ tab: spec.name, row: here.row, column: here.name, value: displayCell(here.cell), message });
   const seen = new Map<string, Set<string>>();
@@ -130,28 +177,20 @@ export function readTable(
     for (let k = 0; k < cells.length && empty; k++) empty = blank(cells[k]);
     if (empty) continue;
     const row = i + 1;
-    const parsed: ParsedRow = { row, v: {}, raw: {} };
+    const parsed = new TableRow(row, { ...template }, cells, columnsByKey);
     let keep = true;
     for (let k = 0; k < columns.length; k++) {
-      const { col, at, parts, name } = columns[k];
-      if (at === undefined && !col.required) {
-        parsed.raw[col.key] = '';
-        parsed.v[col.key] = null;
-        continue;
-      }
-      const cell: CellValue = parts
-        ? parts.map((p) => readText(cells[p] ?? '')).filter(Boolean).join(' ')
-        : at === undefined ? '' : cells[at] ?? '';
-      parsed.raw[col.key] = cell;
+      const column = columns[k];
+      const { col, at, name } = column;
+      if (at === undefined && !col.required) continue;
+      const cell = cellFor(cells, column);
       if (isErrorCell(cell)) {
         here.row = row; here.name = name; here.cell = cell;
-        parsed.v[col.key] = null;
         report(col.required ? `${errorCellMessage(col.header, cell)} This row is left out until it is corrected.` : errorCellMessage(col.header, cell));
         if (col.required) keep = false;
         continue;
       }
       if (blank(cell)) {
-        parsed.v[col.key] = null;
         if (col.required) {
           here.row = row; here.name = name; here.cell = cell;
           report(`${col.header} is missing: this row is left out until it is filled in.`);
@@ -165,9 +204,13 @@ export function readTable(
         continue;
       }
       here.row = row; here.name = name; here.cell = cell;
-      const result = readCell(cell, col, refs, report);
+      const { memo } = column;
+      let result = memo && typeof cell !== 'object' ? memo.get(cell) : undefined;
+      if (!result) {
+        result = readCell(cell, col, refs, report);
+        if (memo && typeof cell !== 'object' && memo.size < MEMO_LIMIT) memo.set(cell, result);
+      }
       if (!result.ok) {
-        parsed.v[col.key] = null;
         report(col.required ? `${result.message} This row is left out until it is corrected.` : result.message);
         if (col.required) keep = false;
         continue;

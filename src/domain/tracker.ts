@@ -249,7 +249,7 @@ export function readTracker(tabs: TrackerTabs): Tracker {
   for (const r of pupilTable.rows) {
     if (r.v.year === null && r.v.leaverYear === null) {
       problems.push({
-        tab: 'Pupils', row: r.row, column: headerAt(pupilTable.header, 'year', 'Year'), value: displayCell(r.raw.year),
+        tab: 'Pupils', row: r.row, column: headerAt(pupilTable.header, 'year', 'Year'), value: displayCell(r.cell('year')),
         message: 'Year and Leaver year are both blank: give a Year for a pupil on roll, or a Leaver year for a leaver. This row is left out.',
       });
       continue;
@@ -279,7 +279,7 @@ export function readTracker(tabs: TrackerTabs): Tracker {
     const forms = (r.v.forms as string[] | null) ?? [];
     if (yearGroups.length === 0 && listed.length === 0 && forms.length === 0) {
       problems.push({
-        tab: 'Activities', row: r.row, column: 'Year groups', value: displayCell(r.raw.yearGroups),
+        tab: 'Activities', row: r.row, column: 'Year groups', value: displayCell(r.cell('yearGroups')),
         message: 'None of Year groups, Forms and Pupils says who attended: this activity is left out until one is filled in.',
       });
       continue;
@@ -290,7 +290,7 @@ export function readTracker(tabs: TrackerTabs): Tracker {
     activities.push({
       row: r.row, date: r.v.date as Day, title: r.v.title as string, type, provider: s(r.v.provider),
       yearGroups, forms, pupils: listed, absent: (r.v.absent as string[] | null) ?? [],
-      providerAccess: r.v.providerAccess === null ? type === 'Technical provider' && isBlankCell(r.raw.providerAccess) : b(r.v.providerAccess),
+      providerAccess: r.v.providerAccess === null ? type === 'Technical provider' && isBlankCell(r.cell('providerAccess')) : b(r.v.providerAccess),
       benchmarks: listedBenchmarks.length > 0 ? listedBenchmarks : typeDefault,
       evidence: s(r.v.evidence),
     });
@@ -301,15 +301,15 @@ export function readTracker(tabs: TrackerTabs): Tracker {
     const pupil = pupilByKey.get(r.v.pupil as string);
     if (pupil && pupil.leaverYear === null) {
       problems.push({
-        tab: 'Destinations', row: r.row, column: 'Pupil ID', value: displayCell(r.raw.pupil),
+        tab: 'Destinations', row: r.row, column: 'Pupil ID', value: displayCell(r.cell('pupil')),
         message: `${pupil.name} has no Leaver year in Pupils, so is not a leaver: this destination is left out.`,
       });
       continue;
     }
     const status = r.v.status as string;
-    const code = readNccisCode(r.raw.nccis, status);
+    const code = readNccisCode(r.cell('nccis'), status);
     if (code.message) {
-      problems.push({ tab: 'Destinations', row: r.row, column: headerAt(headers.Destinations, 'nccis', 'NCCIS code'), value: displayCell(r.raw.nccis), message: code.message });
+      problems.push({ tab: 'Destinations', row: r.row, column: headerAt(headers.Destinations, 'nccis', 'NCCIS code'), value: displayCell(r.cell('nccis')), message: code.message });
     }
     destinations.push({
       row: r.row, pupil: r.v.pupil as string, checked: r.v.checked as Day, status,
@@ -346,8 +346,8 @@ export function readTracker(tabs: TrackerTabs): Tracker {
   headers.Log = logTable.header;
   const log: LogEntry[] = logTable.rows.map((r) => ({
     row: r.row,
-    time: readText(r.raw.time), job: readText(r.raw.job), outcome: readText(r.raw.outcome),
-    details: readText(r.raw.details), recipient: readText(r.raw.recipient), week: readText(r.raw.week),
+    time: readText(r.cell('time')), job: readText(r.cell('job')), outcome: readText(r.cell('outcome')),
+    details: readText(r.cell('details')), recipient: readText(r.cell('recipient')), week: readText(r.cell('week')),
   }));
 
   return {
@@ -368,7 +368,7 @@ function isBlankCell(v: CellValue | undefined): boolean {
 
 function toPupil(r: ParsedRow): Pupil {
   const id = r.v.id as string;
-  return {
+  const pupil: Pupil = {
     row: r.row, id, key: id.trim().toLowerCase(), name: r.v.name as string,
     year: (r.v.year as number | null) ?? null, form: s(r.v.form), mentor: s(r.v.mentor),
     leaverYear: (r.v.leaverYear as number | null) ?? null, send: (r.v.send as Send | null) ?? null,
@@ -378,9 +378,10 @@ function toPupil(r: ParsedRow): Pupil {
     platformLogin: (r.v.platformLogin as boolean | null) ?? null, planA: s(r.v.planA), planB: s(r.v.planB),
     status: (r.v.status as ApplicationStatus | null) ?? null, provider: s(r.v.provider), course: s(r.v.course),
     shareConsent: (r.v.shareConsent as boolean | null) ?? null,
-    ...(r.v.status == null && !isBlankCell(r.raw.status) ? { statusUnreadable: displayCell(r.raw.status) } : {}),
     dateOfBirth: s(r.v.dateOfBirth), postcode: s(r.v.postcode), forename: s(r.v.forename), surname: s(r.v.surname),
   };
+  if (r.v.status == null && !isBlankCell(r.cell('status'))) pupil.statusUnreadable = displayCell(r.cell('status'));
+  return pupil;
 }
 
 /** Staff by email, case-insensitive. */

@@ -113,8 +113,8 @@ function completedInLog(ctx: JobContext, weekKey: string): Set<string> {
   const done = new Set<string>();
   const table = readTable(ctx.workbook.readTab(LOG_TAB.name), LOG_TAB, null, []);
   for (const r of table.rows) {
-    if (readText(r.raw.job) !== 'schedule' || readText(r.raw.outcome) !== 'complete' || readText(r.raw.week) !== weekKey) continue;
-    const id = /^([a-z0-9-]+):/.exec(readText(r.raw.details))?.[1];
+    if (readText(r.cell('job')) !== 'schedule' || readText(r.cell('outcome')) !== 'complete' || readText(r.cell('week')) !== weekKey) continue;
+    const id = /^([a-z0-9-]+):/.exec(readText(r.cell('details')))?.[1];
     if (id) done.add(id);
   }
   return done;
@@ -137,7 +137,11 @@ export interface ScheduleOutcome {
   message: string;
 }
 
-const whatRuns = () => WEEKLY_JOBS.map((j) => j.label.charAt(0).toLowerCase() + j.label.slice(1)).join(' and ');
+/** "the a, b, c and d": the weekly jobs in a sentence. */
+const whatRuns = () => {
+  const names = WEEKLY_JOBS.map((j) => j.label.charAt(0).toLowerCase() + j.label.slice(1));
+  return names.length < 2 ? names.join('') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+};
 
 /** Schedule weekly jobs: idempotent; never a second trigger, never a second holder. Call under the document lock. */
 export function scheduleWeekly(ctx: JobContext, triggers: TriggerPort): ScheduleOutcome {

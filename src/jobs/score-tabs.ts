@@ -8,6 +8,7 @@ import {
   type BreakdownGroup, type CriterionKey, type CriterionScore, MET, NATIONAL_FOOTNOTE, NOT_MET, type Scores, headline, roundHalfUp,
 } from '../domain/scores';
 import { CRITERIA_BY_KEY } from '../domain/criteria';
+import { lastSnapshotDate } from '../domain/scores';
 import { type Day, formatLongDay, makeDay } from '../domain/calendar';
 import { isBlank, readDate, readText } from '../domain/values';
 import { type Now, generatedRow } from './context';
@@ -42,18 +43,6 @@ export function historyDay(cell: CellValue | undefined): Day | null {
   const first = readText(cell).split(/\s+/)[0] ?? '';
   const r = readDate(first);
   return r.ok ? r.value : null;
-}
-
-/**
- * The most recent snapshot date strictly before today: 31 December, 31 March or 31 July, the
- * dates the national figures are taken.
- */
-export function lastSnapshotDate(today: Day): Day {
-  const y = Number(today.slice(0, 4));
-  const candidates = [makeDay(y - 1, 12, 31), makeDay(y, 3, 31), makeDay(y, 7, 31), makeDay(y, 12, 31)] as Day[];
-  let best = candidates[0];
-  for (const c of candidates) if (c < today) best = c;
-  return best;
 }
 
 /** The history without today's rows (a rerun on the same day replaces them), then today's row. */

@@ -3,7 +3,7 @@
  * since the last meeting and overdue actions.
  */
 import { useEffect, useRef } from 'preact/hooks';
-import type { MenteeListItem, MentorLogView } from './api';
+import type { MenteeListItem, MentorLogView, Viewer } from './api';
 import { StatusChip } from './chip';
 import { daysAgo, plural, shortDay } from './format';
 
@@ -26,6 +26,12 @@ function matches(m: MenteeListItem, filter: ListFilter): boolean {
   const q = filter.query.trim().toLowerCase();
   if (!q) return true;
   return m.name.toLowerCase().includes(q) || m.id.toLowerCase().includes(q) || (m.form ?? '').toLowerCase() === q;
+}
+
+/** A form tutor sees their forms' pupils as well as any mentees: "My mentees" would be wrong. */
+function listHeading(viewer: Viewer): string {
+  if (viewer.seesEveryone) return 'All pupils';
+  return viewer.forms.length > 0 ? `My pupils (${viewer.forms.join(', ')})` : 'My mentees';
 }
 
 export function MenteeList(props: {
@@ -61,7 +67,7 @@ export function MenteeList(props: {
   const shown = filtered.slice(0, LIST_LIMIT);
   const count = (chip: string) => filtered.filter((m) => m.chip === chip).length;
   const summary = [
-    plural(filtered.length, viewer.seesEveryone ? 'pupil' : 'mentee'),
+    plural(filtered.length, viewer.seesEveryone || viewer.forms.length > 0 ? 'pupil' : 'mentee'),
     count('red') ? `${count('red')} red` : '',
     count('amber') ? `${count('amber')} amber` : '',
     count('placed') ? `${count('placed')} placed` : '',
@@ -70,7 +76,7 @@ export function MenteeList(props: {
   return (
     <section aria-labelledby="list-heading">
       <div class="title-row">
-        <h1 id="list-heading" ref={heading} tabIndex={-1}>{viewer.seesEveryone ? 'All pupils' : 'My mentees'}</h1>
+        <h1 id="list-heading" ref={heading} tabIndex={-1}>{listHeading(viewer)}</h1>
         <button type="button" class="link" onClick={props.onRefresh}>Refresh</button>
       </div>
       <p class="muted">Signed in as {viewer.name} ({viewer.initials})</p>
@@ -98,7 +104,7 @@ export function MenteeList(props: {
           {filtered.length === 0 ? (
             <p class="empty">No pupil matches. Clear the search or choose another year.</p>
           ) : (
-            <ul class="mentees" aria-label={viewer.seesEveryone ? 'Pupils' : 'My mentees'}>
+            <ul class="mentees" aria-label={viewer.seesEveryone ? 'Pupils' : listHeading(viewer)}>
               {shown.map((m) => (
                 <li key={m.id}>
                   <button type="button" class="mentee-row" data-pupil-id={m.id} onClick={() => props.onOpen(m.id)}

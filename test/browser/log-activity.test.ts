@@ -57,6 +57,7 @@ describe.skipIf(!HAVE_CHROMIUM)('Log an activity in Chromium', () => {
     const { page, file } = await open(TUTORS.kt);
     await page.locator('.mentee-row').first().waitFor();
     expect((await page.locator('.mentee-row .name').allTextContents()).sort()).toEqual([XSS_NAME, 'Cara Cole'].sort());
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('My pupils (11B)');
     await shot(page, 'form-tutor-list');
     await page.getByRole('button', { name: 'Log an activity' }).click();
     await page.locator('#activity-heading').waitFor();

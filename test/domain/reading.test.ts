@@ -161,6 +161,22 @@ describe('the Pupils tab', () => {
     expect(t.pupils.map((p) => p.name)).toEqual(['Zoë Łukasz-Siobhán', '=HYPERLINK("http://evil")', long]);
   });
 
+  it('reads a repeated value the same on every row, and reports a repeated bad one on every row', () => {
+    // Each distinct text is read once per column (table.ts): the second and third rows must
+    // still get their own values and their own problems.
+    const t = tracker(pupils([
+      ['A1', 'Amy', 'Y11', 'FR', '', 'Statemented', '', '', 'Applied'],
+      ['A2', 'Ben', 'Y11', 'FR', '', 'Statemented', '', '', 'Applied'],
+      ['A3', 'Cal', 'Y11', 'ZZ', '', 'EHCP', '', '', 'applied'],
+      ['A4', 'Dee', 'Y11', 'ZZ', '', 'EHCP', '', '', 'Waiting'],
+    ]));
+    expect(t.pupils.map((p) => [p.year, p.mentor, p.send, p.status])).toEqual([
+      [11, 'FR', null, 'Applied'], [11, 'FR', null, 'Applied'], [11, null, 'EHCP', 'Applied'], [11, null, 'EHCP', null],
+    ]);
+    expect(t.pupils[3].statusUnreadable).toBe('Waiting');
+    expect(t.problems.map((p) => `${p.row} ${p.column}`)).toEqual(['2 SEND', '3 SEND', '4 Mentor', '5 Mentor', '5 Application status']);
+  });
+
   it('reads a text number Year and percentage', () => {
     const t = tracker(pupils([['A1', 'Amy', '11', '', '', '', '0.935', '', '']]));
     expect(t.pupils[0]).toMatchObject({ year: 11, attendance: 93.5 });

@@ -10,7 +10,8 @@ import { XlsxWorkbook } from '../../src/node/xlsx-workbook';
 import { NodeClock } from '../../src/node/clock';
 import { gatherReportData } from '../../src/jobs/report';
 import { renderReport } from '../../src/domain/report-html';
-import { FEWER_THAN_5, dailyHistory, lastSnapshotDate, reportStrings } from '../../src/domain/report';
+import { FEWER_THAN_5, dailyHistory, reportStrings } from '../../src/domain/report';
+import { lastSnapshotDate } from '../../src/domain/scores';
 import { runScore } from '../../src/jobs/score';
 import { PUPILS_TAB, normaliseHeader } from '../../src/domain/schema';
 import { readText } from '../../src/domain/values';
@@ -143,11 +144,23 @@ describe('free text that names a pupil', () => {
 });
 
 describe('history and snapshots', () => {
-  it('the snapshot date is the latest 31 December, 31 March or 31 July on or before today', () => {
+  it('the snapshot date is the latest 31 December, 31 March or 31 July before today (on the day itself, the one before)', () => {
     expect(lastSnapshotDate('2026-03-02')).toBe('2025-12-31');
-    expect(lastSnapshotDate('2026-03-31')).toBe('2026-03-31');
+    expect(lastSnapshotDate('2026-03-31')).toBe('2025-12-31');
+    expect(lastSnapshotDate('2026-04-01')).toBe('2026-03-31');
     expect(lastSnapshotDate('2026-07-30')).toBe('2026-03-31');
-    expect(lastSnapshotDate('2026-12-31')).toBe('2026-12-31');
+    expect(lastSnapshotDate('2026-12-31')).toBe('2026-07-31');
+    expect(lastSnapshotDate('2027-01-01')).toBe('2026-12-31');
+  });
+  it('on a snapshot day, the report and the Scores tab measure change from the same run', async () => {
+    const wb = await sample();
+    runScore({ workbook: wb, clock: new NodeClock('2026-03-30') });
+    const scores = runScore({ workbook: wb, clock: new NodeClock('2026-03-31') });
+    const data = gatherReportData({ workbook: wb, clock: new NodeClock('2026-03-31') });
+    expect(scores.snapshot).toMatchObject({ date: '2025-12-31' });
+    expect(scores.snapshot!.run < '2026-01-01').toBe(true);
+    expect(data.snapshot).toBe(scores.snapshot!.run);
+    expect(data.benchmarks.map((b) => b.change)).toEqual(scores.benchmarks.map((b) => b.change));
   });
   it('keeps one point per day (the day\'s last run) and ends with today', () => {
     const rows: CellValue[][] = [

@@ -65,6 +65,7 @@ describe('Schedule weekly jobs / Stop weekly jobs', () => {
     scheduleWeeklyJobs();
     expect(lastAlert(fake).title).toBe('Schedule weekly jobs');
     expect(lastAlert(fake).prompt).toMatch(/^Scheduled\. Every week from Monday 7:00 \(Europe\/London time\)/);
+    expect(lastAlert(fake).prompt).toContain("runs the unplaced Year 11 alerts, weekly apprenticeship bulletin, leavers' destination checks and programme reminders, once a week.");
     scheduleWeeklyJobs();
     expect(lastAlert(fake).prompt).toBe('The weekly jobs are already scheduled by you. Nothing was added.');
     expect(fake.triggers).toHaveLength(1);
