@@ -4,7 +4,7 @@
  * becomes. Pure: no I/O.
  */
 import type { CellValue } from '../ports';
-import { type Day, type DayOfYear, addDays, makeDay } from './calendar';
+import { type Day, type DayOfYear, academicYearOf, addDays, makeDay } from './calendar';
 import { ACTIVITY_TYPES } from './schema';
 import { formKey, indexPupils, wouldAttend } from './attendees';
 import type { Activity, Pupil, Tracker } from './tracker';
@@ -51,6 +51,13 @@ export interface ActivityPupil {
   form: string | null;
 }
 
+/** A leaver who was still at school on a date the form accepts: a year group ticked for that date includes them. */
+export interface ActivityLeaver {
+  id: string;
+  name: string;
+  leaverYear: number;
+}
+
 export interface ActivityFormView {
   today: Day;
   academicYearStart: DayOfYear;
@@ -61,6 +68,12 @@ export interface ActivityFormView {
   forms: string[];
   /** pupils on roll the viewer may add or see as attendees (no SEND, looked-after or disadvantaged flags) */
   pupils: ActivityPupil[];
+  /**
+   * Leavers still at school on the oldest date the form accepts, for a year group ticked on a
+   * past date (last July's Year 11 are leavers now); none for a form tutor. They are never
+   * offered by name.
+   */
+  leavers: ActivityLeaver[];
 }
 
 export function activityFormView(tracker: Tracker, viewer: Viewer, today: Day): ActivityFormView | { message: string } {
@@ -79,7 +92,16 @@ export function activityFormView(tracker: Tracker, viewer: Viewer, today: Day): 
     pupils: onRoll
       .map((p) => ({ id: p.id, name: p.name, year: p.year as number, form: p.form }))
       .sort((a, b) => a.year - b.year || collator(a.name, b.name) || collator(a.id, b.id)),
+    leavers: scope.anyone ? leaversSince(tracker, addDays(today, -OLDEST_ACTIVITY_DAYS)).sort((a, b) => b.leaverYear - a.leaverYear || collator(a.name, b.name)) : [],
   };
+}
+
+/** Leavers whose last academic year at school (ending in their Leaver year) ended on or after `oldest`. */
+function leaversSince(tracker: Tracker, oldest: Day): ActivityLeaver[] {
+  const firstStartYear = academicYearOf(oldest, tracker.settings.academicYearStart).startYear;
+  return tracker.pupils
+    .filter((p) => p.year === null && p.leaverYear !== null && p.leaverYear - 1 >= firstStartYear)
+    .map((p) => ({ id: p.id, name: p.name, leaverYear: p.leaverYear as number }));
 }
 
 export interface ActivityInput {
@@ -122,9 +144,15 @@ export function activityProblems(tracker: Tracker, scope: { anyone: boolean; for
     if (bad.length) problems.push(`${bad.join(', ')} ${bad.length === 1 ? 'is not your form' : 'are not your forms'} in the Staff tab.`);
   }
   const pupil = (id: string) => tracker.pupilByKey.get(id.trim().toLowerCase());
-  for (const id of [...input.pupils, ...input.absent]) {
+  for (const id of input.pupils) {
     const p = pupil(id);
     if (!p || p.year === null) problems.push(`No pupil on roll has the ID "${id}" in the Pupils tab.`);
+    else if (!scope.anyone && !inForms(p, scope.forms)) problems.push(`${p.name} is not in your form.`);
+  }
+  // An absentee may be a leaver now, if a ticked year group included them on the date (checked below).
+  for (const id of input.absent) {
+    const p = pupil(id);
+    if (!p) problems.push(`No pupil has the ID "${id}" in the Pupils tab.`);
     else if (!scope.anyone && !inForms(p, scope.forms)) problems.push(`${p.name} is not in your form.`);
   }
   if (problems.length === 0 && input.absent.length > 0) {

@@ -5,55 +5,10 @@
  * records them as absent. Saving appends one Activities row, once only.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { academicYearOf } from '../domain/calendar';
-import type { ActivityFormView, ActivityPupil, SaveActivityRequest } from './api';
+import type { ActivityFormView } from './api';
 import { LIMITS } from './limits';
-import { newRequestId, plural } from './format';
-
-export interface ActivityDraft {
-  requestId: string;
-  date: string;
-  title: string;
-  type: string;
-  provider: string;
-  benchmarks: number[];
-  providerAccess: boolean;
-  evidence: string;
-  yearGroups: number[];
-  forms: string[];
-  named: string[];
-  /** Pupil IDs unticked in the attendee list */
-  unticked: string[];
-}
-
-export function newActivityDraft(view: ActivityFormView): ActivityDraft {
-  const t = view.types[0];
-  return {
-    requestId: newRequestId(), date: view.today, title: '', type: t.value, provider: '', benchmarks: [...t.benchmarks],
-    providerAccess: t.providerAccess, evidence: '', yearGroups: [], forms: [], named: [], unticked: [],
-  };
-}
-
-const norm = (s: string | null) => (s ?? '').trim().replace(/\s+/g, ' ').toLowerCase();
-
-/** Everyone the draft says attended (before absentees), in the form's order. */
-export function attendeesOf(view: ActivityFormView, d: ActivityDraft): ActivityPupil[] {
-  const start = view.academicYearStart;
-  const valid = /^\d{4}-\d{2}-\d{2}$/.test(d.date);
-  const back = valid ? academicYearOf(view.today, start).startYear - academicYearOf(d.date, start).startYear : 0;
-  const forms = new Set(d.forms.map(norm));
-  const named = new Set(d.named);
-  return view.pupils.filter((p) => named.has(p.id) || d.yearGroups.includes(p.year - back) || (p.form !== null && forms.has(norm(p.form))));
-}
-
-export function toActivityRequest(view: ActivityFormView, d: ActivityDraft): SaveActivityRequest {
-  const attending = new Set(attendeesOf(view, d).map((p) => p.id));
-  return {
-    requestId: d.requestId, date: d.date, title: d.title, type: d.type, provider: d.provider, benchmarks: [...d.benchmarks].sort(),
-    providerAccess: d.providerAccess, evidence: d.evidence, yearGroups: d.yearGroups, forms: d.forms, pupils: d.named,
-    absent: d.unticked.filter((id) => attending.has(id)),
-  };
-}
+import { plural } from './format';
+import { type ActivityDraft, attendeesOf } from './activity-draft';
 
 const SHOWN_MATCHES = 8;
 
@@ -213,7 +168,7 @@ export function ActivityForm(props: {
                     <label class="check">
                       <input type="checkbox" data-pupil-id={p.id} checked={!absent.has(p.id)}
                         onChange={(e) => set('unticked', toggle(d.unticked, p.id, !(e.target as HTMLInputElement).checked))} />
-                      <span>{p.name} <span class="hint">Y{p.year}{p.form ? ` ${p.form}` : ''}</span></span>
+                      <span>{p.name} <span class="hint">{p.hint}</span></span>
                     </label>
                   </li>
                 ))}

@@ -6,7 +6,8 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ActivityFormView, Viewer } from './api';
 import { ApiError, type MentorLogApiClient } from './client';
 import { ErrorBox, Loading } from './chip';
-import { type ActivityDraft, ActivityForm, newActivityDraft, toActivityRequest } from './activity-form';
+import { ActivityForm } from './activity-form';
+import { type ActivityDraft, newActivityDraft, toActivityRequest } from './activity-draft';
 
 const LOGGERS = ['Careers leader', 'Careers adviser', 'Admin', 'Form tutor'];
 

@@ -30,7 +30,7 @@ export const CHIP_MEANING: Record<'placed' | 'amber' | 'red', string> = {
 /** A fresh id for one meeting form, so a repeated save is recognised by the server. */
 export function newRequestId(): string {
   const bytes = new Uint8Array(12);
-  const c = (window as unknown as { crypto?: Crypto }).crypto;
+  const c = (globalThis as unknown as { crypto?: Crypto }).crypto;
   if (c && c.getRandomValues) c.getRandomValues(bytes);
   else for (let i = 0; i < bytes.length; i++) bytes[i] = Math.floor(Math.random() * 256);
   let id = 'm';

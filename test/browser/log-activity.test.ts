@@ -53,6 +53,27 @@ describe.skipIf(!HAVE_CHROMIUM)('Log an activity in Chromium', () => {
     expect(h.preview().calls.filter((c) => c === 'saveActivity')).toHaveLength(1);
   });
 
+  it('on a date last school year, Year 11 lists the pupil who has since left, who can be unticked', async () => {
+    const { page, file } = await open(STAFF.leader);
+    await page.getByRole('button', { name: 'Log an activity' }).click();
+    await page.locator('#activity-heading').waitFor();
+    await page.fill('#a-title', 'Work experience week');
+    await page.selectOption('#a-type', 'Workplace experience');
+    await page.fill('#a-date', '2025-06-20');
+    await page.getByRole('group', { name: 'Year groups' }).getByLabel('Y11').check();
+    const list = page.getByRole('list', { name: 'Attendees' });
+    await expect.poll(() => list.locator('input').count()).toBe(1);
+    expect(await list.textContent()).toBe('Eve Early left 2025');
+    await page.locator('input[data-pupil-id="L001"]').uncheck();
+    await noSideways(page);
+    await shot(page, 'past-date-leaver-absent');
+    await page.getByRole('button', { name: 'Save activity' }).click();
+    await expect.poll(() => page.locator('.notice').textContent()).toBe('Saved to the Activities tab, row 2: 0 pupils attended, 1 absent.');
+    const grid = (await XlsxWorkbook.open(file)).readTab('Activities')!;
+    const row = Object.fromEntries(grid[0].map((h, i) => [String(h), grid[1][i]]));
+    expect(row).toMatchObject({ Date: { day: '2025-06-20' }, 'Year groups': 'Y11', Absent: 'L001' });
+  });
+
   it('a form tutor sees only their form, and logs for it', async () => {
     const { page, file } = await open(TUTORS.kt);
     await page.locator('.mentee-row').first().waitFor();

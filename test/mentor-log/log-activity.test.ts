@@ -13,6 +13,7 @@ import { callMentorLogApi, loadMentee, loadMentorLog, saveMeeting } from '../../
 import { loadActivityForm, saveActivity } from '../../src/jobs/log-activity';
 import { readTracker } from '../../src/domain/tracker';
 import type { ActivityFormView, SaveActivityRequest, SaveMeetingRequest } from '../../src/ui/api';
+import { attendeesOf, newActivityDraft, toActivityRequest } from '../../src/ui/activity-draft';
 import { STAFF, TODAY, TUTORS, TUTOR_STAFF, meetingRequest, mentorLogTabs, workbookOf } from './fixture';
 
 function setup(email: string) {
@@ -104,6 +105,30 @@ describe('Log an activity', () => {
     expect(callMentorLogApi(ctx, 'saveActivity', [request({ forms: ['11B'], pupils: ['P001'] })])).toMatchObject({ ok: false, message: expect.stringMatching(/Amy Ash is not in your form/) });
     expect(saveActivity(ctx, request({ forms: ['11b'], absent: ['P004'] }))).toMatchObject({ attendees: 1 });
     expect(wb.readTab('Activities')![1]).toContain('11b');
+  });
+
+  it('a year group ticked on a past date includes last year\'s leavers, who can be marked absent', () => {
+    const { wb, ctx } = setup(STAFF.leader);
+    const view = loadActivityForm(ctx) as ActivityFormView;
+    // Eve Early left in 2025: in Year 11 in 2024-25, the oldest year the form accepts is 2023-24.
+    expect(view.leavers).toEqual([{ id: 'L001', name: 'Eve Early', leaverYear: 2025 }]);
+    expect((loadActivityForm(setup(TUTORS.kt).ctx) as ActivityFormView).leavers).toEqual([]);
+
+    const lastJune = newActivityDraft(view);
+    Object.assign(lastJune, { date: '2025-06-20', title: 'Work experience week', type: 'Workplace experience', benchmarks: [6], yearGroups: [11] });
+    // In June 2025 this year's Year 11s were in Year 10; Year 11 was Eve's year.
+    expect(attendeesOf(view, lastJune)).toEqual([{ id: 'L001', name: 'Eve Early', hint: 'left 2025' }]);
+    expect(attendeesOf(view, { ...lastJune, yearGroups: [10] }).map((a) => a.id).sort()).toEqual(['P001', 'P002', 'P003', 'P004']);
+    expect(attendeesOf(view, { ...lastJune, date: TODAY }).map((a) => a.id).sort()).toEqual(['P001', 'P002', 'P003', 'P004']);
+
+    const unticked = { ...lastJune, yearGroups: [10, 11], unticked: ['L001', 'P002'] };
+    const req = toActivityRequest(view, unticked);
+    expect(req.absent).toEqual(['L001', 'P002']);
+    expect(saveActivity(ctx, req)).toMatchObject({ attendees: 3, duplicate: false });
+    const grid = wb.readTab('Activities')!;
+    expect(byHeader(grid, grid[1])).toMatchObject({ 'Year groups': 'Y10, Y11', Absent: 'L001, P002' });
+    // This year Eve had left: marking her absent from a Year 11 activity is refused.
+    expect(callMentorLogApi(ctx, 'saveActivity', [request({ yearGroups: [11], absent: ['L001'] })])).toMatchObject({ ok: false, message: expect.stringMatching(/Eve Early is marked absent but was not in a ticked year group/) });
   });
 
   it('a form tutor with no Form sees nobody, and is told why', () => {
