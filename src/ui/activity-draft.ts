@@ -4,20 +4,12 @@
  */
 import { academicYearOf } from '../domain/calendar';
 import { yearGroupIn } from '../domain/year-group';
-import type { ActivityFormView, SaveActivityRequest } from './api';
+import type { ActivityFormView, ActivityInput, SaveActivityRequest } from './api';
 import { newRequestId } from './format';
 
-export interface ActivityDraft {
+/** The form as filled in: the request's fields, with pupils added by name and those unticked. */
+export interface ActivityDraft extends Omit<ActivityInput, 'pupils' | 'absent'> {
   requestId: string;
-  date: string;
-  title: string;
-  type: string;
-  provider: string;
-  benchmarks: number[];
-  providerAccess: boolean;
-  evidence: string;
-  yearGroups: number[];
-  forms: string[];
   named: string[];
   /** Pupil IDs unticked in the attendee list */
   unticked: string[];
