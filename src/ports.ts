@@ -75,6 +75,8 @@ export interface WorkbookPort {
   appendRows(tab: string, rows: CellValue[][]): void;
   /** Rewrites an output tab whole (creating it when missing). */
   writeOutputTab(tab: string, sheet: OutputSheet): void;
+  /** Removes a tab the add-on made for its own use (the Evidence walk), when the adapter can. */
+  deleteTab?(name: string): void;
   /** Commits pending writes now (Sheets buffers them), so a Log line lands before the next email goes. */
   flush?(): void;
   /**

@@ -50,6 +50,11 @@ export class SheetsWorkbook implements WorkbookPort {
     return sheet.getDataRange().getValues().map((row) => row.map((v) => this.fromSheet(v)));
   }
 
+  deleteTab(name: string): void {
+    const sheet = this.ss.getSheetByName(name);
+    if (sheet) this.ss.deleteSheet(sheet);
+  }
+
   createTab(name: string): void {
     this.ss.insertSheet(name, this.ss.getSheets().length);
   }

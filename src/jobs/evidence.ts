@@ -66,7 +66,11 @@ export function gatherEvidence(ctx: JobContext, options: EvidenceOptions = {}): 
       for (const r of rows) {
         folders[Number(r[0])]?.files.push({ path: String(r[1]), name: String(r[2]), mimeType: String(r[3]), updated: String(r[4]), url: String(r[5]) });
       }
-      if (resume) ctx.workbook.writeOutputTab(WALK_TAB, { rows: [['Finished: this tab can be deleted.']] });
+      // The walk is over: its working tab (this folder's, or a changed folder's) is not the user's to tidy.
+      if (kept.length > 0) {
+        if (ctx.workbook.deleteTab) ctx.workbook.deleteTab(WALK_TAB);
+        else ctx.workbook.writeOutputTab(WALK_TAB, { rows: [['Finished: this tab can be deleted.']] });
+      }
     } else {
       folders = ctx.folders.listEvidence(folder, now.timeZone);
     }
