@@ -129,6 +129,9 @@ export function trackerReference(): string {
     `${OUTPUT_TABS.map(code).join(', ')}: rewritten whole each time their job runs, starting with the time they were made. `
       + 'Do not type in them: your changes would be lost at the next run.',
     '',
+    '`Evidence walk` appears only in Google Sheets, while a report on a large evidence folder takes more than one run: it holds the '
+      + 'files listed so far and where to carry on. Run Report on evidence folders again until it finishes; the tab is then removed.',
+    '',
     '## Settings',
     '',
     'In the Settings tab, one row per setting: the name in `Setting`, your value in `Value`. A blank value takes the default.',
