@@ -112,7 +112,12 @@ async function runOne(command: Command, options: CliOptions, io: Io): Promise<Co
     if (out.finish) await out.finish();
     // Emails first, then the workbook whose Log records them; the journal goes once both are safe.
     if (ctx.mail instanceof Outbox) await ctx.mail.flush();
-    if ((out.changed !== false && !out.exitCode) || recovered) await workbook.save(options.workbook);
+    if ((out.changed !== false && !out.exitCode) || recovered) {
+      await workbook.save(options.workbook);
+      if (workbook.notKept.length > 0) {
+        io.stderr(`careers-tracker: note: ${options.workbook} had ${workbook.notKept.join('; ')}. The saved workbook keeps every value but not these; the copy in Google Sheets or Excel still has them.\n`);
+      }
+    }
     journal.remove();
     return out;
   } finally {

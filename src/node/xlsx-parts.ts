@@ -12,6 +12,11 @@ import type ExcelJS from 'exceljs';
 export interface XlsxInspection {
   /** what the command line cannot keep, e.g. `a chart on the "Summary" tab` */
   unsupported: string[];
+  /**
+   * input aids and formatting a save leaves out (Excel 2010 drop-downs, data bars): the values
+   * stay, so the job runs and the user is told what the saved copy lacks
+   */
+  notKept: string[];
   /** notes by tab name, then cell address */
   notes: Map<string, Map<string, string>>;
   /** tables by name, as the file has them */
@@ -33,6 +38,13 @@ interface Sheet {
   chartsheet: boolean;
 }
 
+/** The sheet extensions ExcelJS drops on saving, by their URIs. */
+const EXTENSION = {
+  dataValidations: /\{CCE6A557-97BC-4B89-ADB6-D9C93CAAB3DF\}/i,
+  conditionalFormattings: /\{78C0D931-6437-407D-A8EE-F0AAD7539E65\}/i,
+  sparklineGroups: /\{05C60535-1F16-4FD2-B633-F4F36F0B64E0\}/i,
+};
+
 export async function inspectXlsx(data: Buffer): Promise<XlsxInspection> {
   const zip = await JSZip.loadAsync(data);
   const text = async (p: string) => (await zip.file(p)?.async('string')) ?? null;
@@ -49,11 +61,19 @@ export async function inspectXlsx(data: Buffer): Promise<XlsxInspection> {
   const pivots: string[] = [];
   const slicers: string[] = [];
   const controls: string[] = [];
+  const dropDowns: string[] = [];
+  const dataBars: string[] = [];
+  const sparklines: string[] = [];
   for (const sheet of sheets) {
     if (sheet.chartsheet) {
       unsupported.push(`a chart sheet "${sheet.name}"`);
       continue;
     }
+    // Excel 2010's additions are sheet extensions, named by fixed URIs ([MS-XLSX] 2.2.4.1).
+    const xml = (await text(sheet.path)) ?? '';
+    if (EXTENSION.dataValidations.test(xml)) dropDowns.push(sheet.name);
+    if (EXTENSION.conditionalFormattings.test(xml)) dataBars.push(sheet.name);
+    if (EXTENSION.sparklineGroups.test(xml)) sparklines.push(sheet.name);
     const rels = await relationships(zip, sheet.path, text);
     for (const rel of rels) {
       if (/\/drawing$/.test(rel.type)) {
@@ -79,6 +99,13 @@ export async function inspectXlsx(data: Buffer): Promise<XlsxInspection> {
   onTabs(`${pivots.length === 1 ? 'a pivot table' : 'pivot tables'}`, [...new Set(pivots)]);
   onTabs('slicers', [...new Set(slicers)]);
   onTabs('form controls (buttons, check boxes)', [...new Set(controls)]);
+  const notKept: string[] = [];
+  const keptOff = (what: string, tabs: string[]) => {
+    if (tabs.length > 0) notKept.push(`${what} on the ${tabs.map((t) => `"${t}"`).join(', ')} tab${tabs.length === 1 ? '' : 's'}`);
+  };
+  keptOff('drop-down lists whose choices are on another tab (made by Excel 2010 or later)', dropDowns);
+  keptOff('conditional formatting made by Excel 2010 or later (data bars, icon sets, rules that look at another tab)', dataBars);
+  keptOff('sparklines', sparklines);
   const has = (re: RegExp) => Object.keys(zip.files).some((f) => re.test(f));
   if (has(/^xl\/vbaProject\.bin$/i)) unsupported.push('macros (VBA)');
   if (has(/^xl\/externalLinks\//i)) unsupported.push('links to other workbooks');
@@ -87,7 +114,7 @@ export async function inspectXlsx(data: Buffer): Promise<XlsxInspection> {
     unsupported.push('the "Strict Open XML" format (in Excel: File > Save As > Excel Workbook (.xlsx))');
   }
   const normalised = await withoutPrefixes(zip);
-  return { unsupported, notes, tables, normalised };
+  return { unsupported, notKept, notes, tables, normalised };
 }
 
 const MAIN_NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';

@@ -28,6 +28,8 @@ export class WorkbookWriteError extends Error {}
 export class XlsxWorkbook implements WorkbookPort {
   /** Counts reads and writes, so tests and the bench can compare with the Sheets adapter. */
   readonly calls = { reads: 0, writes: 0 };
+  /** what the file has that a save leaves out (Excel 2010 drop-downs, data bars...): the command line says so when it saves */
+  notKept: string[] = [];
   /** Where Log lines are made durable as they are appended (the command line's send journal). */
   journal: Journal | null = null;
 
@@ -72,7 +74,9 @@ export class XlsxWorkbook implements WorkbookPort {
     if (!book.properties) throw new WorkbookReadError(notXlsx);
     restoreNotes(book, parts.notes);
     restoreTables(book, parts.tables);
-    return new XlsxWorkbook(book, file);
+    const workbook = new XlsxWorkbook(book, file);
+    workbook.notKept = parts.notKept;
+    return workbook;
   }
 
   static empty(): XlsxWorkbook {

@@ -221,6 +221,39 @@ describe('.xlsx files from other programs', () => {
     expect(fs.readFileSync(file).equals(before)).toBe(true);
   });
 
+  it('Excel 2010 drop-downs and data bars, which a save leaves out, are named on stderr; the job still runs', async () => {
+    const file = await trackerFile();
+    const zip = await JSZip.loadAsync(fs.readFileSync(file));
+    const sheets = await zip.file('xl/workbook.xml')!.async('string');
+    const rels = await zip.file('xl/_rels/workbook.xml.rels')!.async('string');
+    const pupilsId = /<sheet [^>]*name="Pupils"[^>]*r:id="([^"]+)"/.exec(sheets)![1];
+    const target = new RegExp(`Id="${pupilsId}"[^>]*Target="([^"]+)"|Target="([^"]+)"[^>]*Id="${pupilsId}"`).exec(rels)!;
+    const sheetPath = `xl/${(target[1] ?? target[2]).replace(/^\/?xl\//, '')}`;
+    // As Excel writes a drop-down whose choices are on another tab, and a data bar.
+    const ext = '<extLst><ext uri="{CCE6A557-97BC-4b89-ADB6-D9C93CAAB3DF}" xmlns:x14="http://schemas.microsoft.com/office/spreadsheetml/2009/9/main">'
+      + '<x14:dataValidations count="1" xmlns:xm="http://schemas.microsoft.com/office/excel/2006/main"><x14:dataValidation type="list" allowBlank="1">'
+      + '<x14:formula1><xm:f>Staff!$A$2:$A$20</xm:f></x14:formula1><xm:sqref>D2:D500</xm:sqref></x14:dataValidation></x14:dataValidations></ext>'
+      + '<ext uri="{78C0D931-6437-407d-A8EE-F0AAD7539E65}" xmlns:x14="http://schemas.microsoft.com/office/spreadsheetml/2009/9/main"><x14:conditionalFormattings>'
+      + '<x14:conditionalFormatting xmlns:xm="http://schemas.microsoft.com/office/excel/2006/main"><x14:cfRule type="dataBar" id="{00000000-0000-0000-0000-000000000001}">'
+      + '<x14:dataBar minLength="0" maxLength="100"/></x14:cfRule><xm:sqref>J2:J500</xm:sqref></x14:conditionalFormatting></x14:conditionalFormattings></ext></extLst>';
+    zip.file(sheetPath, (await zip.file(sheetPath)!.async('string')).replace('</worksheet>', `${ext}</worksheet>`));
+    fs.writeFileSync(file, await zip.generateAsync({ type: 'nodebuffer' }));
+
+    const r = await cli(['score', '--workbook', file, '--today', MONDAY, '--json']);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.out).benchmarks).toHaveLength(8);
+    expect(r.err.trimEnd().split('\n')).toHaveLength(1);
+    expect(r.err).toContain('had drop-down lists whose choices are on another tab (made by Excel 2010 or later) on the "Pupils" tab; '
+      + 'conditional formatting made by Excel 2010 or later (data bars, icon sets, rules that look at another tab) on the "Pupils" tab. '
+      + 'The saved workbook keeps every value but not these');
+    // What the note says: the saved file has lost them.
+    const saved = await JSZip.loadAsync(fs.readFileSync(file));
+    expect(await saved.file(sheetPath)!.async('string')).not.toMatch(/CCE6A557|78C0D931/i);
+    // A workbook without them gets no note.
+    const plain = await trackerFile();
+    expect((await cli(['score', '--workbook', plain, '--today', MONDAY, '--json'])).err).toBe('');
+  });
+
   it('a workbook written with namespace prefixes (the Open XML SDK behind many MIS exports) is read', async () => {
     const file = await trackerFile((b) => {
       b.getWorksheet('Pupils')!.mergeCells('H1:J1');
