@@ -113,9 +113,11 @@ async function runOne(command: Command, options: CliOptions, io: Io): Promise<Co
     // Emails first, then the workbook whose Log records them; the journal goes once both are safe.
     if (ctx.mail instanceof Outbox) await ctx.mail.flush();
     if ((out.changed !== false && !out.exitCode) || recovered) {
+      // What a save leaves out is kept in a copy of the file as it was, made once, and named.
+      const original = workbook.notKept.length > 0 ? keepOriginal(options.workbook) : null;
       await workbook.save(options.workbook);
-      if (workbook.notKept.length > 0) {
-        io.stderr(`careers-tracker: note: ${options.workbook} had ${workbook.notKept.join('; ')}. The saved workbook keeps every value but not these; the copy in Google Sheets or Excel still has them.\n`);
+      if (original) {
+        io.stderr(`careers-tracker: note: ${options.workbook} had ${workbook.notKept.join('; ')}. The saved workbook keeps every value but not these; the file as it was is kept as ${original}.\n`);
       }
     }
     journal.remove();
@@ -123,6 +125,13 @@ async function runOne(command: Command, options: CliOptions, io: Io): Promise<Co
   } finally {
     lock.release();
   }
+}
+
+/** Copies the workbook to `NAME.original.xlsx` beside it, unless that copy is already there; returns its path. */
+function keepOriginal(file: string): string {
+  const copy = file.replace(/(\.xlsx)?$/i, '.original.xlsx');
+  if (!fs.existsSync(copy)) fs.copyFileSync(file, copy);
+  return copy;
 }
 
 /** Merges an earlier run's journal: its Log lines not yet in the Log, its emails not yet in their outbox. */

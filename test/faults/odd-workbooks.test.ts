@@ -245,10 +245,12 @@ describe('.xlsx files from other programs', () => {
     expect(r.err.trimEnd().split('\n')).toHaveLength(1);
     expect(r.err).toContain('had drop-down lists whose choices are on another tab (made by Excel 2010 or later) on the "Pupils" tab; '
       + 'conditional formatting made by Excel 2010 or later (data bars, icon sets, rules that look at another tab) on the "Pupils" tab. '
-      + 'The saved workbook keeps every value but not these');
-    // What the note says: the saved file has lost them.
+      + `The saved workbook keeps every value but not these; the file as it was is kept as ${file.replace(/\.xlsx$/, '.original.xlsx')}.`);
+    // What the note says: the saved file has lost them, the copy has them.
     const saved = await JSZip.loadAsync(fs.readFileSync(file));
     expect(await saved.file(sheetPath)!.async('string')).not.toMatch(/CCE6A557|78C0D931/i);
+    const original = await JSZip.loadAsync(fs.readFileSync(file.replace(/\.xlsx$/, '.original.xlsx')));
+    expect(await original.file(sheetPath)!.async('string')).toMatch(/CCE6A557[^]*78C0D931/i);
     // A workbook without them gets no note.
     const plain = await trackerFile();
     expect((await cli(['score', '--workbook', plain, '--today', MONDAY, '--json'])).err).toBe('');
