@@ -7,10 +7,11 @@
  */
 import { type Day, isoWeekday, isoWeekKey, pad2 } from '../domain/calendar';
 import { readSettings } from '../domain/settings';
-import { LOG_TAB, SETTINGS_TAB } from '../domain/schema';
+import { LOG_TAB, SETTINGS_TAB, STAFF_TAB } from '../domain/schema';
+import { mayRun } from '../domain/roles';
 import { readTable } from '../domain/table';
 import { readText } from '../domain/values';
-import { type JobContext, type Now, appendLog } from './context';
+import { type JobContext, type Now, appendLog, loadTracker } from './context';
 import type { WeeklyJob } from './weekly';
 import { unplacedWeeklyJob } from './unplaced';
 import { bulletinWeeklyJob } from './bulletin';
@@ -24,6 +25,8 @@ export const TICK_HANDLER = 'runWeeklyJobs';
 /** Document property: the email of the user whose trigger runs the schedule. */
 export const OWNER_KEY = 'schedule.owner';
 export const doneKey = (jobId: string): string => `schedule.done.${jobId}`;
+/** Document property: the week the schedule was last paused for its holder's role (logged once a week). */
+export const PAUSED_KEY = 'schedule.paused';
 export const DUE_HOUR = 7;
 
 /** Due from Monday 7:00 until the end of the ISO week (Sunday). */
@@ -51,7 +54,7 @@ export interface TickJob {
 export interface TickResult {
   weekKey: string;
   /** why nothing ran, or null when the due jobs were looked at */
-  skipped: 'not scheduled' | 'not the holder' | 'not due yet' | null;
+  skipped: 'not scheduled' | 'not the holder' | 'not due yet' | 'holder may not schedule' | null;
   jobs: TickJob[];
 }
 
@@ -80,12 +83,26 @@ function tick(ctx: JobContext, jobs: WeeklyJob[]): TickResult {
     logged ??= completedInLog(ctx, weekKey);
     return logged.has(id);
   };
+  let holderChecked = false;
   for (const job of jobs) {
     const entry = { id: job.id, label: job.label };
     if (props?.get(doneKey(job.id)) === weekKey || completeInLog(job.id)) {
       if (props && props.get(doneKey(job.id)) !== weekKey) props.set(doneKey(job.id), weekKey);
       result.jobs.push({ ...entry, outcome: 'already complete', summary: '' });
       continue;
+    }
+    // Before the first job that would send anything: emails go from the holder's account, so
+    // they must still be allowed to schedule (a careers leader who changed role, say).
+    if (props && !holderChecked) {
+      holderChecked = true;
+      const refusal = holderRefusal(ctx, props.get(OWNER_KEY) as string);
+      if (refusal) {
+        if (props.get(PAUSED_KEY) !== weekKey) {
+          props.set(PAUSED_KEY, weekKey);
+          appendLog(ctx, now, [{ job: 'schedule', outcome: 'paused', week: weekKey, details: refusal }]);
+        }
+        return { ...result, skipped: 'holder may not schedule' };
+      }
     }
     let outcome: TickJob['outcome'];
     let summary: string;
@@ -106,6 +123,16 @@ function tick(ctx: JobContext, jobs: WeeklyJob[]): TickResult {
     result.jobs.push({ ...entry, outcome, summary });
   }
   return result;
+}
+
+/** Why the schedule's holder may no longer run it (the Staff tab's roles), or null when they may. */
+function holderRefusal(ctx: JobContext, holder: string): string | null {
+  const staff = loadTracker(ctx.workbook, [STAFF_TAB.name]).staff;
+  if (mayRun(staff, holder, 'schedule').ok) return null;
+  const member = staff.find((m) => m.email === holder);
+  const reason = member ? `whose role in the Staff tab is now ${member.roles.join(', ')}` : 'who is no longer in the Staff tab';
+  return `The weekly jobs did not run: they are scheduled by ${holder}, ${reason}, and the emails would go from that account. `
+    + 'Someone with the role Careers leader or Admin: choose Stop weekly jobs, then Schedule weekly jobs.';
 }
 
 /** Job ids the Log records as complete for this week. */

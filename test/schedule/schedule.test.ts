@@ -142,6 +142,29 @@ describe('the hourly trigger', () => {
     expect(fake.calls.count('SpreadsheetApp.getUi')).toBe(1);
   });
 
+  it('when the holder is no longer allowed to schedule (role changed), sends nothing, says why in the Log once a week, and resumes under a new holder', () => {
+    const fake = setup();
+    scheduleWeeklyJobs();
+    // The careers leader becomes a mentor; their trigger still fires.
+    const staff = fake.sheetValues('Staff');
+    const row = staff.findIndex((r) => r[2] === 'cl@school.example');
+    fake.spreadsheet.getSheetByName('Staff')!.getRange(row + 1, staff[0].indexOf('Role') + 1).setValue('Mentor');
+    tick(fake);
+    at('2026-03-02T09:30:00Z');
+    tick(fake);
+    expect(fake.sentMail).toEqual([]);
+    const paused = logRows(fake).filter((r) => r.outcome === 'paused');
+    expect(paused).toHaveLength(1);
+    expect(paused[0].details).toBe('The weekly jobs did not run: they are scheduled by cl@school.example, whose role in the Staff tab is now Mentor, '
+      + 'and the emails would go from that account. Someone with the role Careers leader or Admin: choose Stop weekly jobs, then Schedule weekly jobs.');
+    // The admin takes over: the alerts go from their account.
+    fake.setUser('ad@school.example');
+    stopWeeklyJobs();
+    scheduleWeeklyJobs();
+    tick(fake, 'ad@school.example');
+    expect(sentTo(fake)).toEqual(RECIPIENTS);
+  });
+
   it('before Monday 7:00 in the spreadsheet\'s time zone it does nothing; from 7:00 it sends', () => {
     const fake = setup();
     scheduleWeeklyJobs();
