@@ -7,6 +7,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ActivityFormView } from './api';
 import { LIMITS } from './limits';
+import { FormError, SaveButton } from './form-parts';
 import { plural } from './format';
 import { type ActivityDraft, attendeesOf } from './activity-draft';
 
@@ -37,11 +38,7 @@ export function ActivityForm(props: {
   const { view, draft: d, saving } = props;
   const [query, setQuery] = useState('');
   const heading = useRef<HTMLHeadingElement>(null);
-  const errorBox = useRef<HTMLDivElement>(null);
   useEffect(() => heading.current?.focus(), []);
-  useEffect(() => {
-    if (props.error) errorBox.current?.focus();
-  }, [props.error]);
 
   const set = <K extends keyof ActivityDraft>(key: K, value: ActivityDraft[K]) => props.onChange({ ...d, [key]: value });
   const value = (e: Event) => (e.target as HTMLInputElement).value;
@@ -176,13 +173,9 @@ export function ActivityForm(props: {
             )}
           </fieldset>
         </fieldset>
-        {props.error && (
-          <div class="error" role="alert" tabIndex={-1} ref={errorBox}>
-            <p>{props.error}</p>
-          </div>
-        )}
+        <FormError message={props.error} />
         <div class="buttons">
-          <button type="submit" class="primary" disabled={saving} aria-busy={saving}>{saving ? 'Saving…' : 'Save activity'}</button>
+          <SaveButton saving={saving} label="Save activity" />
         </div>
       </form>
     </section>

@@ -8,6 +8,7 @@ import { checkProblems } from '../domain/leavers-view';
 import type { LeaverItem, LeaversView } from './leavers-api';
 import { ApiError, type MentorLogApiClient } from './client';
 import { ErrorBox, Loading } from './chip';
+import { FormError, SaveButton } from './form-parts';
 import { newRequestId, plural, shortDay } from './format';
 
 interface Draft {
@@ -131,9 +132,9 @@ export function LeaversPanel({ client, onBack }: { client: MentorLogApiClient; o
             <label for="c-notes">Notes</label>
             <textarea id="c-notes" rows={3} maxLength={10000} value={draft.notes} onInput={(e) => set('notes', e.currentTarget.value)} />
           </div>
-          {error && <div class="error" role="alert"><p>{error}</p></div>}
+          <FormError message={error} />
           <div class="buttons">
-            <button type="submit" class="primary" disabled={saving} aria-busy={saving}>{saving ? 'Saving…' : 'Save check'}</button>
+            <SaveButton saving={saving} label="Save check" />
           </div>
         </form>
       </section>

@@ -9,6 +9,7 @@ import type { MeetingType } from '../domain/schema';
 import { APPLICATION_STATUSES, MEETING_TYPES } from '../domain/schema';
 import type { MenteeView, PlanFields, SaveMeetingRequest } from './api';
 import { LIMITS } from './limits';
+import { FormError, SaveButton } from './form-parts';
 import { newRequestId } from './format';
 
 export interface ActionRow {
@@ -86,11 +87,7 @@ export function MeetingForm(props: {
   const { mentee, draft: d, saving } = props;
   const [confirmDiscard, setConfirmDiscard] = useState(false);
   const heading = useRef<HTMLHeadingElement>(null);
-  const errorBox = useRef<HTMLDivElement>(null);
   useEffect(() => heading.current?.focus(), []);
-  useEffect(() => {
-    if (props.error) errorBox.current?.focus();
-  }, [props.error]);
 
   const set = <K extends keyof Draft>(key: K, value: Draft[K]) => props.onChange({ ...d, [key]: value });
   const setPlan = (key: keyof PlanFields, value: string) => set('plan', { ...d.plan, [key]: value } as PlanFields);
@@ -193,13 +190,9 @@ export function MeetingForm(props: {
           </fieldset>
         </fieldset>
 
-        {props.error && (
-          <div class="error" role="alert" tabIndex={-1} ref={errorBox}>
-            <p>{props.error}</p>
-          </div>
-        )}
+        <FormError message={props.error} />
         <div class="buttons">
-          <button type="submit" class="primary" disabled={saving} aria-busy={saving}>{saving ? 'Saving…' : 'Save meeting'}</button>
+          <SaveButton saving={saving} label="Save meeting" />
           {confirmDiscard ? (
             <>
               <button type="button" class="link danger" disabled={saving} onClick={props.onDiscard}>Yes, discard it</button>
