@@ -465,3 +465,37 @@ describe('score --json, worked by hand: tracker C (1 March 2028, a leap year)', 
     });
   });
 });
+
+/*
+ * Tracker D: Academic year start 20 August; run on 2 March 2026 (2025-26 from 20 August 2025).
+ * Year 11 d1, d2, d3. rules.md: in Year 11 itself only encounters dated 1 September to the end of
+ * February count, whatever the school's year start; Year 10 counts at any time.
+ */
+const D_TABS: Record<string, CellValue[][]> = {
+  Settings: [['Setting', 'Value'], ['Academic year start', '20 August']],
+  Staff: STAFF,
+  Pupils: [PUPILS_HEADER, ...[1, 2, 3].map((i) => [`d${i}`, `D ${i}`, 11, '11D', '', '', '', '', ''])],
+  Meetings: [['Date', 'Pupil ID', 'Staff', 'Type']],
+  Activities: [
+    ACTIVITIES_HEADER,
+    ...([
+      ['2025-08-25', 'College talk', 'FE', 'P1', 'Y11', '', '', 'd3', 'Yes', ''], // D1: Year 11, before 1 September: no
+      ['2025-09-01', 'College talk', 'FE', 'P2', 'Y11', '', '', '', 'Yes', ''], // D2: yes
+      ['2025-08-19', 'College talk', 'FE', 'P3', 'Y10', '', '', 'd2, d3', 'Yes', ''], // D3: Year 10 (2024-25 ends 19 Aug): yes
+      ['2025-08-21', 'LMI', 'LMI', '', 'Y11', '', '', '', '', ''], // D4: this year (from 20 August)
+    ] as Act[]).map(([date, ...rest]) => [d(date), ...rest, '']),
+  ],
+  Destinations: [['Pupil ID', 'Checked', 'Status']],
+  Audit: [['Benchmark', 'Criterion', 'Rating']],
+};
+
+describe('score --json, worked by hand: tracker D (Academic year start 20 August)', () => {
+  it('counts Year 11 provider access encounters from 1 September only, and "this year" from the school\'s start', async () => {
+    const j = await score(await saved(D_TABS), '2026-03-02');
+    expect(j.academicYear).toBe('2025-26');
+    const c = criteria(j);
+    // d1: D2 (P2), D3 (P3): met; d2: D2 only (D1 is before 1 September): not met; d3: D2 only
+    expect(c['bm7.provider-access']).toEqual([1, 3, round(1 / 3)]);
+    expect(c['bm2.information']).toEqual([3, 3, 1]);
+  });
+});
