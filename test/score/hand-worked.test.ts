@@ -424,7 +424,11 @@ const C_TABS: Record<string, CellValue[][]> = {
 
 describe('score --json, worked by hand: tracker C (1 March 2028, a leap year)', () => {
   it('reads an invalid Provider access as blank, and counts 29 February', async () => {
-    const j = await score(await saved(C_TABS), '2028-03-01');
+    const file = await saved(C_TABS);
+    const j = await score(file, '2028-03-01');
+    const text: string[] = [];
+    expect(await main(['score', '--workbook', file, '--today', '2028-03-01'], { stdout: (s) => text.push(s), stderr: () => undefined })).toBe(0);
+    expect(text.join('')).toMatch(/The tracker has 1 problem; run "careers-tracker check"/);
     expect(criteria(j)).toEqual({
       'bm2.information': [0, 11, 0],
       'bm3.records': [0, 11, 0],
