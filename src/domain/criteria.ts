@@ -96,7 +96,7 @@ function gatherActivities(f: Facts): void {
   const firstProvider = new Int32Array(n).fill(-1);
   const providerIds = new Map<string, number>();
   const post16Providers = new Set<number>();
-  const febEnd = new Map<number, Day>();
+  const phaseWindow = new Map<number, [Day, Day]>();
   const activities = f.tracker.activities.filter((a) => a.date <= today).sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
   let dayNo = -1;
   let lastDate = '';
@@ -139,15 +139,15 @@ function gatherActivities(f: Facts): void {
       if (post16 && !forPost16 && (then === 12 || then === 13)) forPost16 = true;
       if (year[i] === 9 || year[i] === 11) {
         // The key phase is Years 8–9 (or 10–11): any time in the first year, and in the second
-        // only up to the end of February.
+        // only those dated 1 September to the end of February (rules.md), whatever the year start.
         let counts = then === year[i] - 1;
         if (then === year[i]) {
-          let end = febEnd.get(startYear);
-          if (end === undefined) {
-            end = addDays(makeDay(startYear + 1, 3, 1) as Day, -1);
-            febEnd.set(startYear, end);
+          let w = phaseWindow.get(startYear);
+          if (w === undefined) {
+            w = [makeDay(startYear, 9, 1) as Day, addDays(makeDay(startYear + 1, 3, 1) as Day, -1)];
+            phaseWindow.set(startYear, w);
           }
-          counts = a.date <= end;
+          counts = a.date >= w[0] && a.date <= w[1];
         }
         if (counts) {
           f.providerAccess[i]++;

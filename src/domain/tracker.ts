@@ -290,7 +290,8 @@ export function readTracker(tabs: TrackerTabs): Tracker {
     activities.push({
       row: r.row, date: r.v.date as Day, title: r.v.title as string, type, provider: s(r.v.provider),
       yearGroups, forms, pupils: listed, absent: (r.v.absent as string[] | null) ?? [],
-      providerAccess: r.v.providerAccess === null ? type === 'Technical provider' && isBlankCell(r.cell('providerAccess')) : b(r.v.providerAccess),
+      // blank, or invalid (a problem, then read as blank: tracker.md reading rules) = yes for a technical provider
+      providerAccess: r.v.providerAccess === null ? type === 'Technical provider' : b(r.v.providerAccess),
       benchmarks: listedBenchmarks.length > 0 ? listedBenchmarks : typeDefault,
       evidence: s(r.v.evidence),
     });

@@ -22,7 +22,7 @@ export const score: Command = {
       `${r.headline}.`,
       r.footnote,
       `Coverage: ${r.coverage.pupils} pupils on roll, ${r.coverage.notMet} gaps, each one pupil not yet meeting one criterion (see the Coverage tab).`,
-      ...(r.problems > 0 ? [`The tracker has ${r.problems} problems; run "careers-tracker check" to see them.`] : []),
+      ...(r.problems > 0 ? [`The tracker has ${r.problems} ${r.problems === 1 ? 'problem' : 'problems'}; run "careers-tracker check" to see them.`] : []),
     ].join('\n');
     return { json: r, text };
   },
