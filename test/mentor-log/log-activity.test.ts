@@ -106,6 +106,15 @@ describe('Log an activity', () => {
     expect(wb.readTab('Activities')![1]).toContain('11b');
   });
 
+  it('counts the attendees by the one rule: a form, a named pupil, an absentee', () => {
+    const { wb, ctx } = setup(STAFF.leader);
+    // Form 11A (Amy, Ben), Dan (10A) by name, Ben absent: Amy and Dan attended.
+    const r = saveActivity(ctx, request({ forms: ['11A'], pupils: ['P005'], absent: ['P002'] }));
+    expect(r).toMatchObject({ attendees: 2, message: 'Saved to the Activities tab, row 2: 2 pupils attended, 1 absent.' });
+    const grid = wb.readTab('Activities')!;
+    expect(byHeader(grid, grid[1])).toMatchObject({ Forms: '11A', Pupils: 'P005', Absent: 'P002' });
+  });
+
   it('a form tutor with no Form sees nobody, and is told why', () => {
     const { ctx } = setup(TUTORS.nf);
     expect(loadActivityForm(ctx)).toEqual({ message: expect.stringMatching(/^You are a form tutor in the Staff tab, but no form is given for you \(NF\)/) });

@@ -43,4 +43,22 @@ describe("the governors' report and the attendee rule", () => {
     const html = renderReport(data);
     for (const s of ['Ann Eight', 'Cat Ten', 'Dan Twelve', 'P1', 'P3', 'P4']) expect(html).not.toContain(s);
   });
+
+  it('per year group: the form\'s pupils and the named pupil met the employer encounter, the absentee did not', () => {
+    const pupils: CellValue[][] = [['Pupil ID', 'Name', 'Year', 'Form']];
+    for (let i = 1; i <= 5; i++) pupils.push([`A${i}`, `Pupil A${i}`, 8, '8A'], [`B${i}`, `Pupil B${i}`, 8, '8B']);
+    const wb = workbook({
+      Staff: TABS.Staff, Pupils: pupils,
+      Activities: [
+        ['Date', 'Activity', 'Type', 'Provider', 'Year groups', 'Pupils', 'Forms', 'Absent'],
+        // Form 8A, B1 named, A1 absent: A2 to A5 and B1 met it, 5 of the 10 in Year 8.
+        [{ day: '2026-01-20' }, 'Employer talk', 'Employer encounter', 'Acme', '', 'B1', '8A', 'A1'],
+      ],
+    });
+    const data = gatherReportData({ workbook: wb, clock: new NodeClock(TODAY) });
+    const at = data.yearGroups.criteria.findIndex((c) => c.key === 'bm5.employers');
+    expect(at).toBeGreaterThanOrEqual(0);
+    const y8 = data.yearGroups.rows.find((r) => r.group === 'Year 8')!;
+    expect(y8.pct[at]).toBe(50);
+  });
 });
