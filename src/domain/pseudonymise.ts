@@ -114,7 +114,7 @@ export function planPseudonymise(
       const i = header.headers.findIndex((h) => normaliseHeader(h) === normaliseHeader(key));
       return i >= 0 ? i : undefined;
     };
-    const listCols = name === 'Activities' ? [col('pupils'), col('Absent')].filter((x): x is number => x !== undefined) : [];
+    const listCols = name === 'Activities' ? [col('pupils'), col('absent')].filter((x): x is number => x !== undefined) : [];
     for (let i = header.headerRow; i < grid.length; i++) {
       const r = grid[i];
       let changed = false;

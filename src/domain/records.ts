@@ -10,7 +10,7 @@ import type { CellValue } from '../ports';
 import { type Day, formatLongDay, formatUkDay } from './calendar';
 import { BENCHMARK_NAMES } from './benchmarks';
 import { escapeHtml } from './html';
-import { normaliseHeader } from './schema';
+import { ACTIVITIES_TAB, normaliseHeader } from './schema';
 import { mapHeaders } from './table';
 import type { Meeting, Pupil, StaffMember, Tracker } from './tracker';
 import { displayCell, isBlank, splitList } from './values';
@@ -359,8 +359,8 @@ const cellKey = (c: CellValue) => normaliseHeader(displayCell(c));
 /**
  * The SAR workbook's tabs: for each tab of the tracker, its header and every row about the
  * pupil. A column headed Pupil ID (or an alias) decides in the tabs that have one; Activities
- * by their Pupils list (the cell then shows only this pupil's ID); the Log by the pupil's email
- * or, for records made, their ID; any other tab by a cell holding exactly their ID or email.
+ * by their Pupils or Absent list (each list cell then shows only this pupil's ID, or is blank);
+ * the Log by the pupil's email or, for records made, their ID; any other tab by a cell holding exactly their ID or email.
  * Every other pupil's name or ID left in a cell is replaced by "[another pupil]".
  */
 export function sarTabs(grids: [string, CellValue[][] | null][], tracker: Tracker, pupil: Pupil, redactor: Redactor): SarTab[] {
@@ -374,9 +374,13 @@ export function sarTabs(grids: [string, CellValue[][] | null][], tracker: Tracke
     const header = grid[first];
     const at = (names: string[]) => header.findIndex((h) => names.includes(cellKey(h)));
     const idCol = at(['pupil id', 'upn', 'id', 'student id']);
-    const pupilsCol = name === 'Activities' ? mapHeaders(grid, { name, columns: [{ key: 'p', header: 'Pupils', aliases: ['Pupil IDs', 'Attendees'], type: { kind: 'pupils' } }] }).columns.get('p') ?? -1 : -1;
+    // Activities: the Pupils and Absent lists name pupils by ID; either naming this pupil makes the row theirs.
+    const lists = name === 'Activities' ? mapHeaders(grid, { name, columns: ACTIVITIES_TAB.columns.filter((c) => c.key === 'pupils' || c.key === 'absent') }).columns : null;
+    const pupilsCol = lists?.get('pupils') ?? -1;
+    const absentCol = lists?.get('absent') ?? -1;
+    const listsMe = (row: CellValue[], at: number) => at >= 0 && splitList(row[at] ?? '').some((x) => x.toLowerCase() === pupil.key);
     const about = (row: CellValue[]): boolean => {
-      if (pupilsCol >= 0) return splitList(row[pupilsCol] ?? '').some((x) => x.toLowerCase() === pupil.key);
+      if (pupilsCol >= 0 || absentCol >= 0) return listsMe(row, pupilsCol) || listsMe(row, absentCol);
       if (idCol >= 0 && name !== 'Log') return displayCell(row[idCol] ?? '').trim().toLowerCase() === pupil.key;
       if (name === 'Log') {
         const text = row.map((c) => displayCell(c).toLowerCase()).join('\n');
@@ -387,7 +391,7 @@ export function sarTabs(grids: [string, CellValue[][] | null][], tracker: Tracke
     };
     const rows: CellValue[][] = [];
     let head = header;
-    let headFound = idCol >= 0 || pupilsCol >= 0 || name === 'Log';
+    let headFound = idCol >= 0 || pupilsCol >= 0 || absentCol >= 0 || name === 'Log';
     for (let r = first + 1; r < grid.length; r++) {
       const row = grid[r];
       if (!about(row)) {
@@ -397,7 +401,8 @@ export function sarTabs(grids: [string, CellValue[][] | null][], tracker: Tracke
       }
       headFound = true;
       rows.push(row.map((c, i) => {
-        if (i === pupilsCol) return pupil.id;
+        // The other pupils on a list are not their data: the list shows only this pupil, or nothing.
+        if (i === pupilsCol || i === absentCol) return listsMe(row, i) ? pupil.id : '';
         return typeof c === 'string' ? redactor.clean(c, pupil.key) : c;
       }));
     }

@@ -8,7 +8,7 @@
 import type { CellValue, Rag } from '../ports';
 import { isDayCell } from '../ports';
 import { type Day, academicYearOf } from './calendar';
-import { AUDIT_VALUES, type Scores, lastSnapshotDate, roundHalfUp, yearGroupOn } from './scores';
+import { AUDIT_VALUES, type Scores, forEachAttendee, indexPupils, lastSnapshotDate, roundHalfUp } from './scores';
 import { assessUnplaced } from './unplaced';
 import { summariseProgramme, type ProgrammeCounts } from './programme';
 import { type ChecklistScore, scoreChecklists } from './checklists';
@@ -202,20 +202,20 @@ export function gatherReport(
   // 7. Provider access encounters this year, per key phase.
   const providerAccess = KEY_PHASES.map((k) => ({ ...k, encounters: 0, providers: 0 }));
   const providers = KEY_PHASES.map(() => new Set<string>());
-  for (const a of tracker.activities) {
-    if (!a.providerAccess || a.date < ay.start || a.date > today) continue;
+  // A key phase attended: a listed year group, or an attendee's year group on the day (the
+  // attendee rule: listed forms and pupils count, absent pupils do not).
+  const index = indexPupils(tracker.pupils, today, tracker.settings.academicYearStart);
+  const seen = new Int32Array(index.pupils.length).fill(-1);
+  tracker.activities.forEach((a, k) => {
+    if (!a.providerAccess || a.date < ay.start || a.date > today) return;
     const yrs = new Set(a.yearGroups);
-    for (const key of a.pupils) {
-      const p = tracker.pupilByKey.get(key);
-      const yg = p ? yearGroupOn(p, a.date, today, tracker.settings.academicYearStart) : null;
-      if (yg !== null) yrs.add(yg);
-    }
+    forEachAttendee(index, a, seen, k, (i, startYear) => { yrs.add(index.offset[i] + startYear); });
     KEY_PHASES.forEach((k, i) => {
       if (!k.years.some((y) => yrs.has(y))) return;
       providerAccess[i].encounters++;
       providers[i].add((a.provider ?? '').trim().toLowerCase());
     });
-  }
+  });
   providers.forEach((s, i) => { providerAccess[i].providers = s.size; });
 
   // 8. Programme, audit action plan, checklists.

@@ -131,6 +131,15 @@ describe('Log an activity', () => {
     expect(callMentorLogApi(ctx, 'saveActivity', [request({ yearGroups: [11], absent: ['L001'] })])).toMatchObject({ ok: false, message: expect.stringMatching(/Eve Early is marked absent but was not in a ticked year group/) });
   });
 
+  it('counts the attendees by the one rule: a form, a named pupil, an absentee', () => {
+    const { wb, ctx } = setup(STAFF.leader);
+    // Form 11A (Amy, Ben), Dan (10A) by name, Ben absent: Amy and Dan attended.
+    const r = saveActivity(ctx, request({ forms: ['11A'], pupils: ['P005'], absent: ['P002'] }));
+    expect(r).toMatchObject({ attendees: 2, message: 'Saved to the Activities tab, row 2: 2 pupils attended, 1 absent.' });
+    const grid = wb.readTab('Activities')!;
+    expect(byHeader(grid, grid[1])).toMatchObject({ Forms: '11A', Pupils: 'P005', Absent: 'P002' });
+  });
+
   it('a form tutor with no Form sees nobody, and is told why', () => {
     const { ctx } = setup(TUTORS.nf);
     expect(loadActivityForm(ctx)).toEqual({ message: expect.stringMatching(/^You are a form tutor in the Staff tab, but no form is given for you \(NF\)/) });
