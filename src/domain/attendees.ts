@@ -29,9 +29,22 @@ export function yearGroupOffset(p: Pick<Pupil, 'year' | 'leaverYear'>, currentSt
   return null;
 }
 
+/**
+ * The start year of the academic year the Year column is right for: the `Tracker year` when the
+ * roll-over has already moved it on (from 1 July, before the new year starts), otherwise the
+ * academic year containing today. A Tracker year left behind (Years brought up to date by an
+ * MIS import alone) is not trusted over today.
+ */
+export function yearColumnStartYear(trackerYear: number | null, today: Day, start: DayOfYear = SEPTEMBER): number {
+  const current = academicYearOf(today, start).startYear;
+  return trackerYear !== null && trackerYear > current ? trackerYear : current;
+}
+
 /** The pupil's year group on `date`; null when they had already left by then. */
-export function yearGroupOn(p: Pick<Pupil, 'year' | 'leaverYear'>, date: Day, today: Day, start: DayOfYear = SEPTEMBER): number | null {
-  const offset = yearGroupOffset(p, academicYearOf(today, start).startYear);
+export function yearGroupOn(
+  p: Pick<Pupil, 'year' | 'leaverYear'>, date: Day, today: Day, start: DayOfYear = SEPTEMBER, trackerYear: number | null = null,
+): number | null {
+  const offset = yearGroupOffset(p, yearColumnStartYear(trackerYear, today, start));
   if (offset === null) return null;
   const startYear = academicYearOf(date, start).startYear;
   if (p.year === null && startYear > (p.leaverYear as number) - 1) return null;
@@ -52,8 +65,8 @@ export interface PupilIndex {
   startYearCache: Map<Day, number>;
 }
 
-export function indexPupils(pupils: Pupil[], today: Day, start: DayOfYear = SEPTEMBER): PupilIndex {
-  const current = academicYearOf(today, start).startYear;
+export function indexPupils(pupils: Pupil[], today: Day, start: DayOfYear = SEPTEMBER, trackerYear: number | null = null): PupilIndex {
+  const current = yearColumnStartYear(trackerYear, today, start);
   const n = pupils.length;
   const offset = new Int32Array(n);
   const lastStartYear = new Int32Array(n);
@@ -141,7 +154,7 @@ export function wouldAttend(index: PupilIndex, activity: Activity, i: number): b
 
 /** The attendees of one activity (for tests and the occasional look-up; scoring uses forEachAttendee). */
 export function attendeesOf(tracker: Tracker, activity: Activity, today: Day): Pupil[] {
-  const index = indexPupils(tracker.pupils, today, tracker.settings.academicYearStart);
+  const index = indexPupils(tracker.pupils, today, tracker.settings.academicYearStart, tracker.settings.trackerYear);
   const out: Pupil[] = [];
   forEachAttendee(index, activity, new Int32Array(index.pupils.length).fill(-1), 0, (i) => out.push(index.pupils[i]));
   return out;
@@ -157,7 +170,7 @@ export function checkAbsentees(tracker: Tracker, today: Day): void {
   tracker.absenteesChecked = true;
   const withAbsent = tracker.activities.filter((a) => a.absent.length > 0);
   if (withAbsent.length === 0) return;
-  const index = indexPupils(tracker.pupils, today, tracker.settings.academicYearStart);
+  const index = indexPupils(tracker.pupils, today, tracker.settings.academicYearStart, tracker.settings.trackerYear);
   const problems: Problem[] = [];
   for (const a of withAbsent) {
     a.absent = a.absent.filter((key) => {

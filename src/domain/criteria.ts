@@ -65,7 +65,7 @@ export function gatherFacts(tracker: Tracker, today: Day): Facts {
   const { settings } = tracker;
   const start = settings.academicYearStart;
   const ay = academicYearOf(today, start);
-  const index = indexPupils(tracker.pupils, today, start);
+  const index = indexPupils(tracker.pupils, today, start, settings.trackerYear);
   const n = tracker.pupils.length;
   const year = new Int8Array(n);
   for (let i = 0; i < n; i++) year[i] = tracker.pupils[i].year ?? 0;

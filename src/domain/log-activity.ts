@@ -6,7 +6,7 @@
 import type { CellValue } from '../ports';
 import { type Day, type DayOfYear, academicYearOf, addDays, makeDay } from './calendar';
 import { ACTIVITY_TYPES } from './schema';
-import { formKey, indexPupils, wouldAttend } from './attendees';
+import { formKey, indexPupils, wouldAttend, yearColumnStartYear } from './attendees';
 import type { Activity, Pupil, Tracker } from './tracker';
 import type { Viewer } from './mentor-log';
 import { isHttpUrl } from './values';
@@ -61,6 +61,8 @@ export interface ActivityLeaver {
 export interface ActivityFormView {
   today: Day;
   academicYearStart: DayOfYear;
+  /** the start year of the academic year the Year column is right for (attendees.ts) */
+  yearColumnStartYear: number;
   /** true: any pupils, year groups and forms; false: the tutor's own forms */
   anyone: boolean;
   types: ActivityTypeOption[];
@@ -86,6 +88,7 @@ export function activityFormView(tracker: Tracker, viewer: Viewer, today: Day): 
   const collator = (a: string, b: string) => a.localeCompare(b, 'en-GB', { numeric: true, sensitivity: 'base' });
   return {
     today, academicYearStart: tracker.settings.academicYearStart, anyone: scope.anyone,
+    yearColumnStartYear: yearColumnStartYear(tracker.settings.trackerYear, today, tracker.settings.academicYearStart),
     types: ACTIVITY_TYPES.map((t) => ({ value: t.value, benchmarks: t.benchmarks, providerAccess: t.value === 'Technical provider' })),
     yearGroups: scope.anyone ? [...new Set(onRoll.map((p) => p.year as number))].sort((a, b) => a - b) : [],
     forms: forms.sort(collator),
@@ -156,7 +159,7 @@ export function activityProblems(tracker: Tracker, scope: { anyone: boolean; for
     else if (!scope.anyone && !inForms(p, scope.forms)) problems.push(`${p.name} is not in your form.`);
   }
   if (problems.length === 0 && input.absent.length > 0) {
-    const index = indexPupils(tracker.pupils, today, tracker.settings.academicYearStart);
+    const index = indexPupils(tracker.pupils, today, tracker.settings.academicYearStart, tracker.settings.trackerYear);
     const draft = toActivity(tracker, input, 0);
     for (const id of input.absent) {
       const i = index.byKey.get(id.trim().toLowerCase());

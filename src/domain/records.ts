@@ -149,7 +149,7 @@ function isLevel6Guidance(tracker: Tracker, m: Meeting): boolean {
 
 /** The activities the pupil attended (the attendee rule of the scores), grouped by benchmark. */
 export function activitiesByBenchmark(tracker: Tracker, pupil: Pupil, today: Day): Map<number, typeof tracker.activities> {
-  const index = indexPupils(tracker.pupils, today, tracker.settings.academicYearStart);
+  const index = indexPupils(tracker.pupils, today, tracker.settings.academicYearStart, tracker.settings.trackerYear);
   const me = index.byKey.get(pupil.key);
   const groups = new Map<number, typeof tracker.activities>();
   if (me === undefined) return groups;

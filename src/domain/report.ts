@@ -204,7 +204,7 @@ export function gatherReport(
   const providers = KEY_PHASES.map(() => new Set<string>());
   // A key phase attended: a listed year group, or an attendee's year group on the day (the
   // attendee rule: listed forms and pupils count, absent pupils do not).
-  const index = indexPupils(tracker.pupils, today, tracker.settings.academicYearStart);
+  const index = indexPupils(tracker.pupils, today, tracker.settings.academicYearStart, tracker.settings.trackerYear);
   const seen = new Int32Array(index.pupils.length).fill(-1);
   tracker.activities.forEach((a, k) => {
     if (!a.providerAccess || a.date < ay.start || a.date > today) return;

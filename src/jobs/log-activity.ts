@@ -77,7 +77,7 @@ export function saveActivity(ctx: JobContext, request: SaveActivityRequest): Sav
     rememberRequest(ctx, 'activityLog', done, key);
 
     let attendees = 0;
-    const index = indexPupils(tracker.pupils, today, tracker.settings.academicYearStart);
+    const index = indexPupils(tracker.pupils, today, tracker.settings.academicYearStart, tracker.settings.trackerYear);
     forEachAttendee(index, toActivity(tracker, request, row), new Int32Array(tracker.pupils.length).fill(-1), 0, () => attendees++);
     const absent = request.absent.length;
     return {

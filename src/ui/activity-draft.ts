@@ -31,7 +31,7 @@ export type Attendee = { id: string; name: string; hint: string };
 /** Everyone the draft says attended (before absentees), in the form's order: the server's rule (attendees.ts). */
 export function attendeesOf(view: ActivityFormView, d: ActivityDraft): Attendee[] {
   const start = view.academicYearStart;
-  const current = academicYearOf(view.today, start).startYear;
+  const current = view.yearColumnStartYear ?? academicYearOf(view.today, start).startYear;
   const then = /^\d{4}-\d{2}-\d{2}$/.test(d.date) ? academicYearOf(d.date, start).startYear : current;
   const forms = new Set(d.forms.map(norm));
   const named = new Set(d.named);

@@ -64,6 +64,25 @@ describe('attendees', () => {
     expect(attendeesOf(tracker, tracker.activities[2], TODAY).map((p) => p.id)).toEqual(['L']);
   });
 
+  it('after the roll-over in July (Tracker year moved on), reads the Year column as next year\'s', () => {
+    // 20 July 2026: the roll-over has run, so today's Year 10s were in Year 9 all of 2025-26, and
+    // the new 2026 leaver (Year 11 until the roll-over) was in Year 11.
+    const parts: Parts = {
+      settings: [['Tracker year', '2026-27']],
+      pupils: [['A', 10], ['B', 11], ['N', '', 2026]],
+      activities: [['2026-02-10', 'Y9 options talk', 'Employer encounter', 'Y9', ''], ['2026-03-10', 'Y11 college talk', 'Further education', 'Y11', '']],
+    };
+    const rolled = makeTracker(parts);
+    const july = '2026-07-20';
+    expect(attendeesOf(rolled, rolled.activities[0], july).map((p) => p.id)).toEqual(['A']);
+    expect(attendeesOf(rolled, rolled.activities[1], july).map((p) => p.id)).toEqual(['N']);
+    expect(yearGroupOn({ year: 10, leaverYear: null }, '2026-02-10', july, undefined, 2026)).toBe(9);
+    // A Tracker year left behind (Years brought up to date by an MIS import alone) is not trusted over today.
+    const stale = makeTracker({ ...parts, settings: [['Tracker year', '2024-25']] });
+    expect(attendeesOf(stale, stale.activities[0], '2026-03-20').map((p) => p.id)).toEqual([]);
+    expect(attendeesOf(stale, stale.activities[1], '2026-03-20').map((p) => p.id).sort()).toEqual(['B', 'N']);
+  });
+
   it('does not reach a leaver after they left, though they would be in that year group by now', () => {
     expect(attendeesOf(tracker, tracker.activities[3], TODAY).map((p) => p.id)).toEqual([]);
   });
