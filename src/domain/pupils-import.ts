@@ -36,7 +36,7 @@ export interface SkippedValue {
 export interface PupilChange {
   id: string;
   name: string;
-  /** by column header: [old, new] as the user reads them */
+  /** by field, named as pupils-import.md's table names it (Form, not the tab's "Tutor group"): [old, new] as the user reads them */
   fields: Record<string, [string, string]>;
 }
 
@@ -188,10 +188,6 @@ export function planImport(exportGrid: CellValue[][], pupilsGrid: CellValue[][] 
     const at = tracker.columns.get(k);
     return at === undefined ? '' : grid[i]?.[at] ?? '';
   };
-  const headerOf = (k: MisField) => {
-    const at = tracker.columns.get(k);
-    return at === undefined ? spec(k).header : tracker.headers[at] || spec(k).header;
-  };
 
   const inExport = new Set<string>();
   for (const r of ex.rows) {
@@ -205,7 +201,13 @@ export function planImport(exportGrid: CellValue[][], pupilsGrid: CellValue[][] 
         continue;
       }
       if (r.values.year === undefined) {
-        plan.skipped.push({ row: r.row, column: ex.header.headers[ex.header.columns.get('year') ?? -1] ?? 'Year', value: '', message: `Pupil ${r.id} is not in the tracker and has no readable Year: not added.` });
+        const column = ex.header.headers[ex.header.columns.get('year') ?? -1] ?? 'Year';
+        const message = `Pupil ${r.id} is not in the tracker and has no readable Year: not added.`;
+        // An unreadable Year (`Year 14`) is already listed: that one entry says the row is not added
+        // (there is no tracker value to keep), with the value the file holds.
+        const listed = plan.skipped.find((s) => s.row === r.row && s.column === column);
+        if (listed) listed.message = `${listed.message.replace(/ The tracker keeps its value\.$/, '')} ${message}`;
+        else plan.skipped.push({ row: r.row, column, value: '', message });
         continue;
       }
       const record: Record<string, CellValue> = { id: r.id };
@@ -223,7 +225,7 @@ export function planImport(exportGrid: CellValue[][], pupilsGrid: CellValue[][] 
       const old = isBlank(cell) ? { ok: true as const, value: spec(k).type.kind === 'yesno' ? false : null } : readCell(cell, spec(k), null, () => undefined);
       if (old.ok && same(old.value, next)) continue;
       // A yes/no the tracker leaves blank already reads as No.
-      change.fields[headerOf(k)] = [old.ok ? show(k, old.value) : displayCell(cell), show(k, next)];
+      change.fields[spec(k).header] = [old.ok ? show(k, old.value) : displayCell(cell), show(k, next)];
       plan.writes.push({ row: i + 1, key: k, value: toCell(k, next) });
     }
     if (Object.keys(change.fields).length > 0) plan.changed.push(change);

@@ -136,6 +136,8 @@ export interface ColumnSpec {
   from?: string[];
   /** read when present, but setup never adds it (an alternative to another column) */
   optionalOnly?: boolean;
+  /** aliases that win over the header itself when both are present (the spec's order of preference) */
+  preferred?: string[];
 }
 
 export interface TabSpec {
@@ -199,8 +201,9 @@ export const PUPILS_TAB: TabSpec = {
     { key: 'dateOfBirth', header: 'Date of birth', aliases: ['DOB', 'Birth date'], type: date },
     { key: 'postcode', header: 'Postcode', aliases: ['Post code', 'Home postcode'], type: { kind: 'postcode' } },
     // A school's MIS export names pupils in two columns; Name is built from them when there is no Name column.
-    { key: 'forename', header: 'Forename', aliases: ['Preferred forename', 'Legal forename', 'First name'], type: text, optionalOnly: true },
-    { key: 'surname', header: 'Surname', aliases: ['Preferred surname', 'Legal surname', 'Last name'], type: text, optionalOnly: true },
+    // pupils-import.md's order of preference: Preferred forename, Forename, Legal forename, First name.
+    { key: 'forename', header: 'Forename', preferred: ['Preferred forename'], aliases: ['Legal forename', 'First name'], type: text, optionalOnly: true },
+    { key: 'surname', header: 'Surname', preferred: ['Preferred surname'], aliases: ['Legal surname', 'Last name'], type: text, optionalOnly: true },
   ],
 };
 
@@ -392,8 +395,9 @@ export function findTerm<T extends Term>(terms: T[], text: string): T | undefine
   return index.get(normaliseTerm(text)) as T | undefined;
 }
 
+/** The names a column is known by, in the order that wins when two headers match it. */
 export function columnNames(spec: ColumnSpec): string[] {
-  return [spec.header, ...(spec.aliases ?? [])];
+  return [...(spec.preferred ?? []), spec.header, ...(spec.aliases ?? [])];
 }
 
 export function tabSpec(name: string): TabSpec | undefined {

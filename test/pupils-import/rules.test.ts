@@ -39,7 +39,9 @@ describe('MIS header aliases', () => {
   });
 
   it('prefers the preferred forename and surname, in the spec\'s order', () => {
-    expect(cols(['Legal forename', 'Forename', 'Preferred forename', 'Last name', 'Surname'])).toMatchObject({ forename: 'Forename', surname: 'Surname' });
+    // pupils-import.md: Preferred forename, Forename, Legal forename, First name, in that order.
+    expect(cols(['Legal forename', 'Forename', 'Preferred forename', 'Last name', 'Surname'])).toMatchObject({ forename: 'Preferred forename', surname: 'Surname' });
+    expect(cols(['Legal forename', 'Forename', 'First name', 'Legal surname', 'Preferred surname', 'Surname'])).toMatchObject({ forename: 'Forename', surname: 'Preferred surname' });
   });
 });
 
