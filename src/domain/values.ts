@@ -133,8 +133,9 @@ export function readBenchmark(v: CellValue): Read<number> {
 
 export function readTerm(v: CellValue, terms: Term[]): Read<string> {
   const s = displayCell(v).trim();
-  // An MIS writes a coded value as "K - SEN Support": it is read by its code.
-  const code = /^([A-Za-z])\s*[-–]\s*\S/.exec(s);
+  // An MIS writes a coded value as "K - SEN Support" (or "EHCP - Education, Health and Care
+  // Plan"): it is read by its code, a letter, or a word when the dash has spaces around it.
+  const code = /^([A-Za-z])\s*[-–]\s*\S/.exec(s) ?? /^([A-Za-z0-9]+)\s+[-–]\s+\S/.exec(s);
   const t = findTerm(terms, s) ?? (code ? findTerm(terms, code[1]) : undefined);
   if (t) return ok(t.value);
   const choices = terms.map((x) => x.value).join(', ');

@@ -187,6 +187,82 @@ describe('import-pupils, worked by hand', () => {
   });
 });
 
+// A second tracker: Forename and Surname instead of Name, no Email, Date of birth or Postcode
+// column, a returning leaver, attendance written as a fraction, a school's own Notes column.
+const B_HEADERS = ['Student ID', 'Forename', 'Surname', 'Year', 'Form', 'SEND', 'Looked after', 'Disadvantaged', 'Attendance', 'Leaver year', 'Mentor', 'Notes (school)'];
+const B: CellValue[][] = [
+  B_HEADERS,
+  ['A1', 'Zoë', 'Ng', 10, '10A', 'None', 'No', 'No', 0.95, '', 'FR', 'keep'],
+  ['A2', 'Siobhán', 'Ó Briain', 11, '11C', 'SEN support', 'No', 'Yes', 91, '', 'JS', ''],
+  ['A3', 'Raj', 'Patel', '', '', '', '', '', '', 2026, '', 'left last summer'],
+  ['A4', 'Mo', 'Khan', 7, '7B', 'EHCP', 'Yes', 'Yes', 85, '', '', ''],
+];
+// An Arbor-style export: UTF-8 with BOM, tab separated, two empty lines above the header, headers
+// with a trailing * and :, MIS ID and Student ID both (Student ID is tracker.md's alias, so it wins).
+const ARBOR_TSV = '\uFEFF' + [
+  '',
+  '\t\t',
+  'MIS ID\tStudent ID*\tFirst Name\tLast Name\tYear Group:\tForm Group\tSEND Status\tLooked-after children\tPupil premium indicator\tPresent %\tBirth date\tPost code\tEmail address',
+  /* row 4 */ 'M001\tA1\tZoë\tNg\tYear 10\t10A\tNo SEN\tFALSE\tx\t0.94\t12 Sept 2011\tct1 1aa\tzoe@pupils.example',
+  /* row 5 */ 'M002\ta2\tSiobhán\tÓ Briain\t11\t"11C"\tStatement\t✓\tTRUE\t91%\t\t\t',
+  /* row 6 */ 'M003\tA3\tRaj\tPatel\tYr 12\t12S\tN\tN\tN\t97\t\t\t',
+  /* row 7 */ 'M004\tN9\tAnn\t"Lee, Jr"\tY9\t9A\tEHC plan\tno\tNot eligible\t1\t01/02/2012\tsw1a1aa\t',
+].join('\r\n');
+
+describe('import-pupils, worked by hand (2)', () => {
+  it('a UTF-8 tab-separated Arbor export into a Forename/Surname tracker, then an .xlsx export', async () => {
+    const dir = tmp();
+    const book = await writeBook(dir, B);
+    const tsv = path.join(dir, 'arbor.txt');
+    fs.writeFileSync(tsv, ARBOR_TSV, 'utf8');
+    // Row 4 A1: Year 10 =; 10A =; No SEN = None =; FALSE = No =; x = Yes (No → Yes); 0.94 = 94%
+    //   (the tracker's 0.95 = 95%: 95 → 94); new columns: 12 Sept 2011, "CT1 1AA", the email.
+    // Row 5 a2 = A2: Statement = EHCP (SEN support → EHCP); ✓ = Yes (No → Yes); TRUE = Yes =; 91% =.
+    // Row 6 A3, a leaver coming back to the sixth form: Year blank → 12, Form → 12S, SEND → None,
+    //   N = No = the tracker's blank (which reads No), 97. Leaver year 2026 is never touched.
+    // Row 7 N9 is new: "Ann Lee, Jr", Year 9, EHCP, No, No, 1 = 100% (a number ≤ 1 is a fraction),
+    //   1 February 2012, "SW1A 1AA".
+    // A4 (Year 7) is absent.
+    const r = await cli(['import-pupils', '--workbook', book, '--from-file', tsv, '--today', '2027-01-10', '--apply', '--json']);
+    expect(r.code).toBe(0);
+    expect(r.json).toMatchObject({ applied: true, added: ['N9'], absent: ['A4'], skipped: [], unchanged: 0 });
+    expect(r.json.changed).toEqual([
+      { id: 'A1', fields: { Disadvantaged: ['No', 'Yes'], Attendance: ['95', '94'], 'Date of birth': ['', '2011-09-12'], Postcode: ['', 'CT1 1AA'], Email: ['', 'zoe@pupils.example'] } },
+      { id: 'A2', fields: { SEND: ['SEN support', 'EHCP'], 'Looked after': ['No', 'Yes'] } },
+      { id: 'A3', fields: { Year: ['', '12'], Form: ['', '12S'], SEND: ['', 'None'], Attendance: ['', '97'] } },
+    ]);
+    const after = await read(book, 'Pupils');
+    expect(after).toEqual([
+      [...B_HEADERS, 'Date of birth', 'Postcode', 'Email'],
+      ['A1', 'Zoë', 'Ng', 10, '10A', 'None', 'No', 'Yes', 94, '', 'FR', 'keep', { day: '2011-09-12' }, 'CT1 1AA', 'zoe@pupils.example'],
+      ['A2', 'Siobhán', 'Ó Briain', 11, '11C', 'EHCP', 'Yes', 'Yes', 91, '', 'JS', '', '', '', ''],
+      ['A3', 'Raj', 'Patel', 12, '12S', 'None', '', '', 97, 2026, '', 'left last summer', '', '', ''],
+      ['A4', 'Mo', 'Khan', 7, '7B', 'EHCP', 'Yes', 'Yes', 85, '', '', '', '', '', ''],
+      ['N9', 'Ann', 'Lee, Jr', 9, '9A', 'EHCP', 'No', 'No', 100, '', '', '', { day: '2012-02-01' }, 'SW1A 1AA', ''],
+    ]);
+
+    // An .xlsx export (a title row, then headers; numbers and a real date cell). The tracker has no
+    // Name column, so `Full name` is read but not written. A4: 7 =, 7B =, "EHCP - Education, Health
+    // and Care Plan" is read by its code EHCP =, CiC Y =,
+    // FSM Y =, 0.85 = 85 =; Date of birth blank → 2014-03-04. On roll and not in it: A1, A2, A3
+    // (now Year 12), N9.
+    const xlsx = path.join(dir, 'export.xlsx');
+    const ExcelJS = (await import('exceljs')).default;
+    const wbx = new ExcelJS.Workbook();
+    const ws = wbx.addWorksheet('Students');
+    ws.addRow(['Student list, January 2027']);
+    ws.addRow(['UPN', 'Full name', 'NC Year Actual', 'Reg', 'SEN need', 'CiC', 'FSM', 'Attendance', 'DOB']);
+    ws.addRow(['A4', 'Mo Khan', 7, '7B', 'EHCP - Education, Health and Care Plan', 'Y', 'Y', 0.85, new Date('2014-03-04T00:00:00Z')]);
+    await wbx.xlsx.writeFile(xlsx);
+    const x = await cli(['import-pupils', '--workbook', book, '--from-file', xlsx, '--today', '2027-01-10', '--json']);
+    expect(x.code).toBe(0);
+    expect(x.json).toMatchObject({
+      applied: false, added: [], absent: ['A1', 'A2', 'A3', 'N9'], skipped: [], unchanged: 0,
+      changed: [{ id: 'A4', fields: { 'Date of birth': ['', '2014-03-04'] } }],
+    });
+  });
+});
+
 // A tracker for the roll-over: Year written every way the rules read it, `Year left` for Leaver
 // year, a leaver, a Year 11 whose Leaver year is already filled, an unreadable Year, a duplicate ID.
 const NY_HEADERS = ['Pupil ID', 'Name', 'NC year', 'Form', 'Year left', 'Plan A'];
@@ -253,6 +329,15 @@ describe('new-year, worked by hand', () => {
     expect(fs.readFileSync(book).equals(copy)).toBe(true);
     // And in September 2027-28 is the current year: still refused.
     expect((await cli(['new-year', '--workbook', book, '--today', '2027-09-06', '--apply', '--json'])).code).toBe(1);
+
+    // pupils-import.md: after new-year, a September import shows only genuine changes. The MIS now
+    // has S7 in 8 ... S12 in 13 (the roll-over's own figures), S9 in a new form 10B, a joiner J7;
+    // S11A, S11B and S13 have left it (leavers, so not absent). BAD (Year 14) is not on roll.
+    const sept = path.join(dir, 'september.csv');
+    fs.writeFileSync(sept, 'UPN,Forename,Surname,Year,Form\nS7,Amy,Seven,8,7A\nS8,Ben,Eight,9,8A\nS9,Cat,Nine,10,10B\nS10,Dan,Ten,11,10A\nS12,Gus,Twelve,13,12A\nJ7,Jay,Joiner,7,7C\n');
+    const imp = await cli(['import-pupils', '--workbook', book, '--from-file', sept, '--today', '2027-09-06', '--json']);
+    expect(imp.code).toBe(0);
+    expect(imp.json).toMatchObject({ applied: false, added: ['J7'], changed: [{ id: 'S9', fields: { Form: ['9A', '10B'] } }], absent: [], skipped: [], unchanged: 4 });
   });
 
   it('with Sixth form yes, Year 11 moves to 12 and keeps a Leaver year already there; only Year 13 leaves', async () => {
