@@ -91,7 +91,7 @@ const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
 function columnRow(tab: string, c: ColumnSpec): string {
   const name = `**${c.header}**${c.required ? ' *' : ''}`;
-  const also = (c.aliases ?? []).map(code).join(', ');
+  const also = [...(c.preferred ?? []), ...(c.aliases ?? [])].map(code).join(', ');
   const meaning = COLUMN_MEANING[`${tab}.${c.key}`];
   const values = accepts(c.type) + (c.unique ? '; unique (a repeat is a problem, and the later row is skipped)' : '');
   return `| ${cell(name)} | ${cell(also)} | ${cell(meaning ? `${meaning}. Accepts ${values}.` : `Accepts ${values}.`)} |`;

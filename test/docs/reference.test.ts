@@ -20,7 +20,7 @@ describe('the tracker reference', () => {
       expect(doc).toContain(`### ${tab.name}`);
       for (const c of tab.columns) {
         expect(doc).toContain(`**${c.header}**`);
-        for (const a of c.aliases ?? []) expect(doc).toContain(`\`${a}\``);
+        for (const a of [...(c.preferred ?? []), ...(c.aliases ?? [])]) expect(doc).toContain(`\`${a}\``);
         if (c.type.kind === 'term') for (const t of c.type.terms) expect(doc).toContain(`\`${t.value}\``);
       }
     }
