@@ -197,7 +197,8 @@ describe('hand-worked: the careers programme (tracker A)', () => {
     // The report's programme section: this term (Spring) as worked out above.
     expect(j.programme.thisTerm).toMatchObject({ name: 'Spring term 2026', ...THIS_TERM_A });
     const t = text(fs.readFileSync(out, 'utf8'));
-    expect(t).toContain('Spring term 2026: 7 actions due, 3 done (1 on time), 2 overdue, 1 due in the next two weeks.');
+    expect(t).toContain('Spring term 2026: 7 actions due, 3 done (1 on time), 2 overdue, 1 due in the next two weeks.'
+      + ' This academic year (2025-26): 13 actions, 5 done; 25% of those due so far done on time; 3 overdue; 1 dropped.');
     expect(t).toContain('Annual careers plan 16 of 20 Green');
     expect(t).toContain('Plan 11 11 of 20 Amber');
     expect(t).toContain('Plan 10 10 of 20 Red');
@@ -467,7 +468,9 @@ describe('hand-worked: last year in the tab, a pupil in a Term label (tracker D)
     expect(j.programme.year).toEqual(C(2, 1, 0, 0, 1, 0, 1, 0));
     expect(j.programme.byTerm.map((t: { term: string }) => t.term)).toEqual(['Summer 2 2025', 'Spring 2', '[pupil] visits']);
     const t = text(fs.readFileSync(out, 'utf8'));
-    expect(t).toContain('This year: 2 actions, 1 done; 0% of those due so far done on time; 0 overdue; 0 dropped.');
+    // (Labelled with the academic year: rules.md's "this year" means up to today, and this sentence
+    // counts the year's whole calendar, as its "of those due so far" says.)
+    expect(t).toContain('This academic year (2025-26): 2 actions, 1 done; 0% of those due so far done on time; 0 overdue; 0 dropped.');
     expect(t).not.toMatch(/Tegan|Smith/);
   });
 });
@@ -493,5 +496,105 @@ describe('hand-worked: the weekly schedule sends the reminders from Monday 7:00,
     const thursday = new Mail();
     at('2026-04-02', 10, thursday);
     expect(reminders(thursday)).toEqual([]);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Tracker E: destinations. Today 30 March 2026 (2025-26, S = 2025): leaver years 2025, 2024, 2023.
+// 2025: L1 no consent; L2–L10 consented (9). Latest statuses: L2 FE, L3 Apprenticeship, L4 Employment
+// without training, L5 NEET, L6 Not known, L7 Sixth form, L8 no row, L9 FE, L10 FE.
+//   EET (Education, Employment with/without training, Training): L2 L3 L4 L7 L9 L10 = 6/9 = 66.7 %;
+//   NEET L5 1/9 = 11.1 %; not known L6 1/9 = 11.1 %. Cohort 10.
+//   Sustained (checks 1 Oct 2025 – 31 Mar 2026, one by 31 Dec and one from 1 Jan, all EET):
+//   L2 L3 L4 L9 L10 sustained (5); L5 (NEET in March) not sustained (1); L6 (Not known in March),
+//   L7 (March only), L8 (none) unknown. 5 / 6 = 83.3 %.
+// 2024: 3 leavers (all consented, FE on 5 Oct 2025): fewer than 5 everywhere; sustained window
+//   1 Oct 2024 – 31 Mar 2025 has no check: nothing to show. 2023: no leavers.
+// ---------------------------------------------------------------------------------------------
+const LEAVERS: [string, number, string, [string, string][]][] = [
+  ['L1', 2025, 'No', [['2025-10-05', 'Further education'], ['2026-03-05', 'Further education']]],
+  ['L2', 2025, 'Yes', [['2025-10-05', 'Further education'], ['2026-03-05', 'Further education']]],
+  ['L3', 2025, 'Yes', [['2025-10-05', 'Apprenticeship'], ['2026-03-05', 'Apprenticeship']]],
+  ['L4', 2025, '', [['2025-10-05', 'Employment without training'], ['2026-03-05', 'Employment without training']]],
+  ['L5', 2025, 'Yes', [['2025-10-05', 'Further education'], ['2026-03-05', 'NEET']]],
+  ['L6', 2025, 'Yes', [['2025-10-05', 'Further education'], ['2026-03-05', 'Not known']]],
+  ['L7', 2025, 'Yes', [['2026-03-05', 'Sixth form']]],
+  ['L8', 2025, 'Yes', []],
+  ['L9', 2025, 'Yes', [['2025-10-05', 'FE'], ['2026-03-05', 'FE']]],
+  ['L10', 2025, 'Yes', [['2025-10-05', 'Further education'], ['2026-01-05', 'Further education']]],
+  ['M1', 2024, 'Yes', [['2025-10-05', 'Further education']]],
+  ['M2', 2024, 'Yes', [['2025-10-05', 'Further education']]],
+  ['M3', 2024, 'Yes', [['2025-10-05', 'Further education']]],
+];
+const E: Record<string, CellValue[][]> = {
+  Staff: [['Initials', 'Name', 'Email', 'Role'], ['HO', 'Hannah Okafor', 'ho@e.example', 'Careers leader']],
+  Pupils: [['Pupil ID', 'Name', 'Year', 'Leaver year', 'Consent to track', 'Application status'],
+    ...LEAVERS.map(([id, year, consent]): CellValue[] => [id, `Leaver ${id}`, '', year, consent, 'Accepted']),
+    ['Y1', 'Yasmin Yew', 11, '', '', '']],
+  Destinations: [['Pupil ID', 'Checked', 'Status'], ...LEAVERS.flatMap(([id, , , rows]) => rows.map(([day, status]): CellValue[] => [id, d(day), status]))],
+};
+
+describe('hand-worked: destinations in the report (tracker E)', () => {
+  it('per leaver year: cohort, EET, NEET, not known and sustained %, fewer than 5 where the group is small', async () => {
+    const dir = tmp();
+    const file = path.join(dir, 'e.xlsx');
+    await save(E, file);
+    const data = gatherReportData({ workbook: await XlsxWorkbook.open(file), clock: new NodeClock(TODAY_A) });
+    expect(data.destinations).toEqual([
+      { leaverYear: 2025, cohort: 10, eetPct: 66.7, neetPct: 11.1, notKnownPct: 11.1, sustainedPct: 83.3 },
+      { leaverYear: 2024, cohort: FEWER_THAN_5, eetPct: FEWER_THAN_5, neetPct: FEWER_THAN_5, notKnownPct: FEWER_THAN_5, sustainedPct: null },
+      { leaverYear: 2023, cohort: 0, eetPct: null, neetPct: null, notKnownPct: null, sustainedPct: null },
+    ]);
+    // Year 11 has one pupil: every Year 11 figure hidden.
+    expect(data.year11).toEqual({ cohort: FEWER_THAN_5, accepted: FEWER_THAN_5, offers: FEWER_THAN_5, red: FEWER_THAN_5, amber: FEWER_THAN_5, noOffer: FEWER_THAN_5 });
+    // Recent leavers (2023–2025) with consent not "no": L2–L10 and M1–M3 = 12; a row not Not known
+    // checked since 30 March 2025: all but L8 (L5's NEET counts; L6 has October's FE) = 11/12 = 91.7 %.
+    const k = data.yearGroups.criteria.findIndex((c) => c.key === 'bm3.destinations');
+    const leavers = data.yearGroups.rows.find((r) => r.group === 'Recent leavers')!;
+    expect([leavers.cohort, leavers.pct[k]]).toEqual([12, 91.7]);
+    const t = text(renderReport(data));
+    expect(t).toContain('2025 10 66.7 11.1 11.1 83.3');
+    expect(t).not.toMatch(/Leaver L|Yasmin/);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Tracker F: a gap that cannot be shown, and the evidence report's Stale and Empty with its date.
+// Year 11: F1–F6 SEN support, F7–F9 none. Today 30 March 2026.
+// ---------------------------------------------------------------------------------------------
+describe('hand-worked: breakdown with a small "rest", evidence Stale/Empty (tracker F)', () => {
+  it('SEND 6 pupils shown but no gap (the rest has 3); evidence from the report of 1 March 2026', async () => {
+    const dir = tmp();
+    const file = path.join(dir, 'f.xlsx');
+    await save({
+      Staff: [['Initials', 'Name', 'Email', 'Role'], ['HO', 'Hannah Okafor', 'ho@f.example', 'Careers leader']],
+      Pupils: [['Pupil ID', 'Name', 'Year', 'SEND'], ...Array.from({ length: 9 }, (_, i): CellValue[] => [`F${i + 1}`, `Pupil F${i + 1}`, 11, i < 6 ? 'SEN support' : ''])],
+      Activities: [['Date', 'Activity', 'Type', 'Year groups', 'Benchmarks', 'Pupils'],
+        // bm5.employers this year: F1, F2 (SEND) and F7 (rest): all 3/9 = 33.3; SEND 2/6 = 33.3; rest 1/3 hidden.
+        [d('2026-01-15'), 'Employer talk', 'Employer encounter', '', '5', 'F1, F2, F7']],
+    }, file);
+    // Evidence: BM1 has a file last changed 1 January 2025 (older than 120 days: Stale); BM2 one of
+    // 20 February 2026 (OK); BM3–BM8 have no folder (Empty).
+    const ev = path.join(dir, 'ev');
+    for (const [folder, day] of [['BM1 Programme', '2025-01-01'], ['BM2 LMI', '2026-02-20']]) {
+      fs.mkdirSync(path.join(ev, folder), { recursive: true });
+      const f = path.join(ev, folder, 'evidence.txt');
+      fs.writeFileSync(f, 'x');
+      fs.utimesSync(f, new Date(`${day}T12:00:00Z`), new Date(`${day}T12:00:00Z`));
+    }
+    expect((await cli(['evidence', '--workbook', file, '--evidence', ev, '--today', '2026-03-01'])).code).toBe(0);
+    const data = gatherReportData({ workbook: await XlsxWorkbook.open(file), clock: new NodeClock(TODAY_A) });
+    expect(data.breakdowns!.find((b) => b.key === 'bm5.employers')!.groups).toEqual([
+      { group: 'All pupils', pct: 33.3, gap: null },
+      { group: 'SEND', pct: 33.3, gap: null },
+      { group: 'EHCP', pct: null, gap: null },
+      { group: 'Looked after', pct: null, gap: null },
+      { group: 'Disadvantaged', pct: null, gap: null },
+      { group: 'The rest', pct: FEWER_THAN_5, gap: null },
+    ]);
+    expect(data.evidence).toEqual({ generated: '2026-03-01', benchmarks: [1, 2, 3, 4, 5, 6, 7, 8].map((id) => ({ id, status: id === 1 ? 'Stale' : id === 2 ? 'OK' : 'Empty' })) });
+    const t = text(renderReport(data));
+    expect(t).toContain('From the last evidence report, 1 March 2026: BM1 stale, BM3 empty, BM4 empty, BM5 empty, BM6 empty, BM7 empty, BM8 empty');
+    expect(t).not.toMatch(/Pupil F/);
   });
 });
