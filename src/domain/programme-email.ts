@@ -45,7 +45,8 @@ export function buildProgrammeReminders(
     const how = 'When one is done, set its Status to Done and fill in Done on in the Programme tab; if it is no longer needed, set Status to Dropped.';
     const footer = 'Sent each Monday by Careers Tracker (programme reminders).';
     const line = (i: ProgrammeItem) => [
-      i.state === 'overdue' ? 'Overdue' : 'Due soon', redact(i.action), formatLongDay(i.due), i.term ?? '',
+      // The Term label is free text too: a pupil named in it is redacted like the action.
+      i.state === 'overdue' ? 'Overdue' : 'Due soon', redact(i.action), formatLongDay(i.due), i.term ? redact(i.term) : '',
       i.benchmarks.length ? i.benchmarks.map((b) => `BM${b}`).join(', ') : '',
     ];
     const text = [greeting, '', intro, '', ...items.map((i) => {

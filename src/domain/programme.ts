@@ -57,6 +57,8 @@ export interface ProgrammeSummary extends ProgrammeCounts {
   byBenchmark: (ProgrammeCounts & { benchmark: number })[];
   /** the actions due in the school term containing today */
   thisTerm: ProgrammeCounts & SchoolTerm;
+  /** the actions due in the academic year containing today (the tab may still hold last year's) */
+  thisYear: ProgrammeCounts & SchoolTerm;
   items: ProgrammeItem[];
 }
 
@@ -116,12 +118,15 @@ export function summariseProgramme(actions: ProgrammeAction[], today: Day, start
     if (mine.length > 0) byBenchmark.push({ benchmark: bm, ...counts(mine, today) });
   }
   const term = schoolTermOf(today, start);
+  const ay = academicYearOf(today, start);
+  const within = (from: Day, to: Day) => items.filter((i) => i.due >= from && i.due <= to);
   return {
     asOf: today,
     ...counts(items, today),
     byTerm: [...terms.values()].map((t) => ({ term: t.term, ...counts(t.items, today) })),
     byBenchmark,
-    thisTerm: { ...term, ...counts(items.filter((i) => i.due >= term.from && i.due <= term.to), today) },
+    thisTerm: { ...term, ...counts(within(term.from, term.to), today) },
+    thisYear: { name: ay.name, from: ay.start, to: ay.end, ...counts(within(ay.start, ay.end), today) },
     items,
   };
 }

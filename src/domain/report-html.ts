@@ -120,7 +120,7 @@ export function renderReport(data: ReportData, options: RenderOptions = {}): str
     s.push('<p class="nodata">No data yet: the Programme tab has no actions.</p>');
   } else {
     s.push(`<p><b>${e(p.thisTerm.name)}:</b> ${p.thisTerm.actions} actions due, ${p.thisTerm.done} done (${p.thisTerm.onTime} on time), ${p.thisTerm.overdue} overdue, ${p.thisTerm.dueSoon} due in the next two weeks.`
-      + ` <b>This year:</b> ${p.year.actions} actions, ${p.year.done} done; ${p.year.onTimePct === null ? 'none due yet' : `${p.year.onTimePct}% of those due so far done on time`}; ${p.year.overdue} overdue; ${p.year.dropped} dropped.</p>`);
+      + ` <b>This academic year (${e(data.academicYear)}):</b> ${p.year.actions} actions, ${p.year.done} done; ${p.year.onTimePct === null ? 'none due yet' : `${p.year.onTimePct}% of those due so far done on time`}; ${p.year.overdue} overdue; ${p.year.dropped} dropped.</p>`);
     s.push(table(['Term', 'Actions', 'Done', 'On time', 'Overdue', 'Dropped', 'On time %'], p.byTerm.map((t) => [e(t.term), ...[t.actions, t.done, t.onTime, t.overdue, t.dropped].map((v) => `<td class="n">${v}</td>`), `<td class="n">${num(t.onTimePct)}</td>`]), 'keep'));
   }
   s.push('<h3>Audit criteria not yet achieved, with the action plan</h3>');

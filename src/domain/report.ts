@@ -247,7 +247,8 @@ export function gatherReport(
     yearGroups: { criteria, rows },
     providerAccess,
     programme: summary && {
-      thisTerm: { ...summary.thisTerm }, year: countsOf(summary),
+      // "This year" in the report: the actions due in this academic year, not the whole tab.
+      thisTerm: { ...summary.thisTerm }, year: countsOf(summary.thisYear),
       byTerm: summary.byTerm.map((t) => ({ ...t, term: redact(t.term) })),
     },
     auditPlan,
