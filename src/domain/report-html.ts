@@ -57,7 +57,7 @@ export function renderReport(data: ReportData, options: RenderOptions = {}): str
   s.push(`<h1>${e(school)}: ${e(REPORT_TITLE.split(': ')[1])}</h1>`);
   s.push(`<p class="meta">${e(REPORT_TITLE.split(':')[0])} · academic year ${e(data.academicYear)} · made from the careers tracker on ${e(formatLongDay(data.asOf))}</p>`);
   s.push(`<p class="headline">${e(HEADLINE(data.achieved))}</p>`);
-  s.push(`<p class="note">${e(FOOTNOTE)} The scores are indicative: the Compass evaluation's own formula is not public. Figures about fewer than 5 pupils are shown as "fewer than 5" so that no pupil can be identified.</p>`);
+  s.push(`<p class="note">${e(FOOTNOTE)} The scores are indicative: the Compass evaluation's own formula is not public. Figures about fewer than 5 pupils are shown as "fewer than 5" so that no pupil can be identified, and a figure that would give one away by subtraction is "not shown".</p>`);
 
   // 2. The eight benchmarks and the chart.
   s.push('<h2>1. The eight benchmarks</h2>');

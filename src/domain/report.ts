@@ -17,11 +17,28 @@ import type { Tracker } from './tracker';
 import { readDate, readText } from './values';
 
 export const FEWER_THAN_5 = 'fewer than 5';
+/** A count of 5 or more hidden so that a count of fewer than 5 beside it cannot be worked out by subtraction. */
+export const NOT_SHOWN = 'not shown';
 /** A count of pupils as a governor may see it. */
-export type Figure = number | typeof FEWER_THAN_5;
+export type Figure = number | typeof FEWER_THAN_5 | typeof NOT_SHOWN;
 
 export function figure(n: number): Figure {
   return n >= 1 && n < 5 ? FEWER_THAN_5 : n;
+}
+
+/**
+ * Counts that add up to a whole shown beside them: when exactly one is hidden, the whole minus
+ * the others would give it away, so the smallest other count is hidden too ("not shown").
+ */
+export function partsOfWhole(counts: number[]): Figure[] {
+  const shown = counts.map(figure);
+  if (shown.filter((f) => f === FEWER_THAN_5).length !== 1) return shown;
+  let smallest = -1;
+  shown.forEach((f, i) => {
+    if (typeof f === 'number' && (smallest < 0 || counts[i] < counts[smallest])) smallest = i;
+  });
+  if (smallest >= 0) shown[smallest] = NOT_SHOWN;
+  return shown;
 }
 
 /** A percentage of a group of pupils, hidden when the group has fewer than 5. */
@@ -169,7 +186,8 @@ export function gatherReport(
   const red = u.flagged.filter((f) => f.level === 'red').length;
   const statusCount = (s: string) => u.cohort.filter((p) => p.status === s).length;
   const small = u.cohort.length < 5;
-  const y11 = (n: number): Figure => (small && u.cohort.length > 0 ? FEWER_THAN_5 : figure(n));
+  // Accepted, holding an offer and no offer make up the cohort, which is shown beside them.
+  const [accepted, offers, noOffer] = partsOfWhole([u.placed.length, statusCount('Offer'), u.septemberGuarantee.length]);
 
   // 6. Per year group, each measured criterion about pupils on roll.
   const cols = scores.coverage.columns;
@@ -238,10 +256,9 @@ export function gatherReport(
     benchmarks,
     snapshot: snapIndex >= 0 ? history.days[snapIndex] : null,
     history,
-    year11: {
-      cohort: figure(u.cohort.length), accepted: y11(u.placed.length), offers: y11(statusCount('Offer')),
-      red: y11(red), amber: y11(u.flagged.length - red), noOffer: y11(u.septemberGuarantee.length),
-    },
+    year11: small && u.cohort.length > 0
+      ? { cohort: figure(u.cohort.length), accepted: FEWER_THAN_5, offers: FEWER_THAN_5, red: FEWER_THAN_5, amber: FEWER_THAN_5, noOffer: FEWER_THAN_5 }
+      : { cohort: figure(u.cohort.length), accepted, offers, noOffer, red: figure(red), amber: figure(u.flagged.length - red) },
     destinations: extras.destinations ?? null,
     breakdowns: extras.breakdowns ?? null,
     yearGroups: { criteria, rows },

@@ -12,7 +12,7 @@ import { XlsxWorkbook } from '../../src/node/xlsx-workbook';
 import { NodeClock } from '../../src/node/clock';
 import { gatherReportData } from '../../src/jobs/report';
 import { renderReport } from '../../src/domain/report-html';
-import { FEWER_THAN_5, reportStrings } from '../../src/domain/report';
+import { FEWER_THAN_5, NOT_SHOWN, reportStrings } from '../../src/domain/report';
 import { CHECKLIST_TEMPLATES } from '../../src/domain/checklists';
 import type { CellValue } from '../../src/ports';
 import { cli, tmp } from '../faults/support';
@@ -369,8 +369,10 @@ describe("hand-worked: the governors' report (tracker B)", () => {
     const data = gatherReportData({ workbook: await XlsxWorkbook.open(file), clock: new NodeClock(TODAY_B) });
     // Year 11: cohort 12; accepted P01–P05 = 5; offer P06 = 1 (hidden); red P08–P12 (no application
     // after 31 January) = 5; amber P06 (offer, before 31 March) and P07 (applied) = 2 (hidden);
-    // September Guarantee "no offer" (neither Offer nor Accepted): P07–P12 = 6.
-    expect(data.year11).toEqual({ cohort: 12, accepted: 5, offers: FEWER_THAN_5, red: 5, amber: FEWER_THAN_5, noOffer: 6 });
+    // September Guarantee "no offer" (neither Offer nor Accepted): P07–P12 = 6. Accepted, offers and
+    // no offer make up the cohort: 12 − 5 − 6 would give the hidden 1, so the smaller shown part
+    // (accepted, 5) is "not shown".
+    expect(data.year11).toEqual({ cohort: 12, accepted: NOT_SHOWN, offers: FEWER_THAN_5, red: 5, amber: FEWER_THAN_5, noOffer: 6 });
     // Destinations: no leavers; the last three leaver years with 0.
     expect(data.destinations!.map((y) => [y.leaverYear, y.cohort, y.eetPct])).toEqual([[2025, 0, null], [2024, 0, null], [2023, 0, null]]);
     // Breakdown for bm7.provider-access: all 14/15 = 93.3; SEND P01–P06 6/6 = 100, gap 100 − 87.5 = +12.5;
@@ -413,7 +415,7 @@ describe("hand-worked: the governors' report (tracker B)", () => {
     expect(data.evidence!.benchmarks.map((b) => b.status)).toEqual(Array(8).fill('Empty'));
     const html = renderReport(data);
     const t = text(html);
-    expect(t).toContain('12 5 fewer than 5 5 fewer than 5 6');
+    expect(t).toContain('12 not shown fewer than 5 5 fewer than 5 6');
     expect(t).toContain('no action planned');
     expect(t).toContain('Years 8–9 2 2 Years 10–11 1 1 Years 12–13 0 0');
     expect(t).toContain('1 March 2026');

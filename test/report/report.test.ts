@@ -10,7 +10,7 @@ import { XlsxWorkbook } from '../../src/node/xlsx-workbook';
 import { NodeClock } from '../../src/node/clock';
 import { gatherReportData } from '../../src/jobs/report';
 import { renderReport } from '../../src/domain/report-html';
-import { FEWER_THAN_5, dailyHistory, reportStrings } from '../../src/domain/report';
+import { FEWER_THAN_5, NOT_SHOWN, dailyHistory, partsOfWhole, reportStrings } from '../../src/domain/report';
 import { lastSnapshotDate } from '../../src/domain/scores';
 import { runScore } from '../../src/jobs/score';
 import { PUPILS_TAB, normaliseHeader } from '../../src/domain/schema';
@@ -120,7 +120,16 @@ describe('the small-number rule', () => {
   it('in a larger year, a count of 1 to 4 is "fewer than 5"; 0 and 5 or more are shown', () => {
     const statuses = [...Array(5).fill('Offer'), ...Array(3).fill('Applied'), ...Array(12).fill('Accepted')];
     const data = gatherReportData({ workbook: workbook({ Staff: STAFF, Pupils: y11(20, statuses) }), clock: new NodeClock(TODAY) });
-    expect(data.year11).toMatchObject({ cohort: 20, accepted: 12, offers: 5, noOffer: FEWER_THAN_5 });
+    expect(data.year11).toMatchObject({ cohort: 20, accepted: 12, noOffer: FEWER_THAN_5 });
+    // 20 − 12 − 5 would give the 3 with no offer: the smaller shown part is not shown.
+    expect(data.year11.offers).toBe(NOT_SHOWN);
+    expect(renderReport(data)).toContain('not shown');
+  });
+  it('hides no second count when none, or two, are fewer than 5', () => {
+    expect(partsOfWhole([12, 5, 3])).toEqual([12, NOT_SHOWN, FEWER_THAN_5]);
+    expect(partsOfWhole([12, 6, 0])).toEqual([12, 6, 0]);
+    expect(partsOfWhole([12, 2, 3])).toEqual([12, FEWER_THAN_5, FEWER_THAN_5]);
+    expect(partsOfWhole([4, 7, 9])).toEqual([FEWER_THAN_5, NOT_SHOWN, 9]);
   });
 });
 
