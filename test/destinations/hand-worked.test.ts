@@ -431,6 +431,11 @@ describe('pseudonymise on tracker 1', () => {
     expect(tab('Actions')[0]).toMatchObject({ 'Pupil ID': id, Action: 'Redacted' });
     expect(tab('Activities')[0].Pupils).toContain(id);
     expect(tab('Destinations').find((x) => x['Pupil ID'] === id)).toMatchObject({ Notes: 'Redacted', Provider: 'Kent College', 'Course or role': 'BTEC' });
+    // No cell anywhere still holds the name or the email; the Log has a line with the counts.
+    const every = wb.tabNames().flatMap((t) => wb.readTab(t)!.flat().map((c) => (typeof c === 'object' ? c.day : String(c))));
+    expect(every.filter((c) => /Nan Oak|n@pupils\.example|CT2 3DE|Ring Nan|Mum rang/.test(c))).toEqual([]);
+    const log = tab('Log').filter((l) => l.Job === 'pseudonymise');
+    expect(log.map((l) => `${l.Outcome} ${l.Details}`).join('\n')).toMatch(/1/);
   });
 });
 
@@ -526,5 +531,117 @@ describe('tracker 1 typed as a school would type it', () => {
     const b = await run(typed, ['destinations', '--today', '2026-10-31'], 'typed-b.xlsx');
     const strip = (j: { years: unknown; due: { pupilId: string }[]; missed: unknown; pastRetention: unknown }) => ({ years: j.years, due: j.due.map((x) => ({ ...x, lastStatus: null })), missed: j.missed, pastRetention: j.pastRetention });
     expect(strip(b.json)).toEqual(strip(a.json));
+  });
+});
+
+describe("the sidebar's Leavers view and the dialog's returns on the same trackers", () => {
+  it('lists the due checks overdue first, every leaver with consent not No, the statuses in their groups; mentors see nothing', async () => {
+    const { leaversView, leaversAccess } = await import('../../src/domain/leavers-view');
+    const { trackerOf } = await import('./build');
+    const t = trackerOf(T1);
+    const v = leaversView(t, '2026-11-01');
+    // Same as the command line on 2026-11-01: A, B, C, G, H, 31 days, overdue.
+    expect(v.due.map((x) => [x.id, x.daysDue, x.overdue])).toEqual([['A', 31, true], ['B', 31, true], ['C', 31, true], ['G', 31, true], ['H', 31, true]]);
+    // Tracked (2024-2026) with consent not No: all but D (No) and N (2023, not tracked).
+    expect(v.leavers.map((x) => x.id).sort()).toEqual(['A', 'B', 'C', 'E', 'F', 'G', 'H', 'I', 'J', 'K', 'M']);
+    const all = v.statuses.flatMap((g) => g.values.map((s) => `${g.group}: ${s}`));
+    expect(all).toHaveLength(23);
+    expect(all).toContain('Employment without training: Part-time employment');
+    expect(all).toContain('NEET: Start date agreed');
+    expect(leaversAccess(t, 'fr@school.example').ok).toBe(false); // Mentor
+    for (const who of ['cl@school.example', 'dl@school.example', 'ca@school.example']) expect(leaversAccess(t, who).ok).toBe(true);
+  });
+
+  it("the dialog's CSV is the command line's, byte for byte", async () => {
+    const { csvFor, tableFor } = await import('../../src/ui/la-return-dialog');
+    for (const kind of ['y11', 'y12', 'destinations'] as const) {
+      const out = path.join(dir, `same-${kind}.csv`);
+      await run(T3, ['la-return', '--today', '2026-06-15', '--kind', kind, '--out', out], `same-${kind}.xlsx`);
+      expect(csvFor(tableFor({ tabs: tabsOf(T3), today: '2026-06-15' }, kind))).toBe(fs.readFileSync(out, 'utf8'));
+    }
+  });
+});
+
+describe('formula text on the Leavers tab', () => {
+  it('keeps a crafted name and ID as text, never a formula (tracker.md writing rules)', async () => {
+    const spec: Spec = { pupils: [leaver('+44', 2026, { Name: '=HYPERLINK("x")', Email: '-x@pupils.example' })] };
+    const { file } = await run(spec, ['destinations', '--today', '2026-10-31'], 'crafted.xlsx');
+    // Due 2026-10-01 (30 days). Read back as Sheets would show it: the text itself.
+    const rows = (await XlsxWorkbook.open(file)).readTab('Leavers')!;
+    expect(rows.find((r) => r[0] === '+44')!.slice(0, 5)).toEqual(['+44', '=HYPERLINK("x")', 2026, { day: '2026-10-01' }, 30]);
+    const JSZip = (await import('jszip')).default;
+    const zip = await JSZip.loadAsync(fs.readFileSync(file));
+    for (const name of Object.keys(zip.files).filter((n) => n.startsWith('xl/worksheets/sheet'))) {
+      expect(await zip.file(name)!.async('string')).not.toMatch(/<f[ >]/);
+    }
+  });
+});
+
+describe('tracker 6: results day, a leap year, due on the day', () => {
+  const T6: Spec = {
+    pupils: [
+      leaver('Z1', 2026, { Name: 'Zia Applied', 'Application status': 'Applied' }),
+      leaver('Z2', 2026, { Name: 'Zoe Accepted' }),
+      leaver('Z3', 2026, { Name: 'Zac Leap' }),
+    ],
+    destinations: [check('Z3', '2026-10-05', 'Further education')],
+  };
+  it('on 15 August the unplaced leaver of this summer is due from 1 August', async () => {
+    // 2026-08-15: academic year 2025-26, S = 2025; L = 2026 >= 2023 is tracked. Z1 (Applied): 1 Aug 2026
+    // reached, not done: due 14 days. Z2 (Accepted): first point 1 Oct 2026, not reached. Z3 likewise.
+    const { json } = await run(T6, ['destinations', '--today', '2026-08-15'], 't6a.xlsx');
+    expect(json.due.map((x: Record<string, unknown>) => [x.pupilId, x.checkPoint, x.daysDue, x.overdue])).toEqual([['Z1', '2026-08-01', 14, false]]);
+    // Z3's check dated 5 Oct 2026 is after today: not counted (docs/destinations.md), so no row yet for anyone.
+    expect(json.years.find((y: { leaverYear: number }) => y.leaverYear === 2026)).toMatchObject({ cohort: 3, noCheck: 3, eet: 0 });
+  });
+  it('on 29 February 2028 and on 1 March 2028', async () => {
+    // 2028-02-29: S = 2027, tracked L >= 2025. Z3: 1 Oct 2026 done (5 Oct), 1 Mar 2027 missed,
+    // 1 Oct 2027 due: Oct 31 + Nov 30 + Dec 31 + Jan 31 + 28 (to 29 Feb) = 151 days, overdue.
+    // Z1: 1 Aug 2026, 1 Oct 2026, 1 Mar 2027 missed (3), 1 Oct 2027 due 151. Z2: 2 missed, due 151.
+    const a = await run(T6, ['destinations', '--today', '2028-02-29'], 't6b.xlsx');
+    // All overdue, all 151 days: by name (Zac Leap, Zia Applied, Zoe Accepted).
+    expect(a.json.due.map((x: Record<string, unknown>) => [x.pupilId, x.checkPoint, x.daysDue, x.overdue])).toEqual([
+      ['Z3', '2027-10-01', 151, true], ['Z1', '2027-10-01', 151, true], ['Z2', '2027-10-01', 151, true],
+    ]);
+    expect(Object.fromEntries(a.json.missed.map((m: { pupilId: string; count: number }) => [m.pupilId, m.count]))).toEqual({ Z1: 3, Z2: 2, Z3: 1 });
+    // 2028-03-01: the 1 Mar 2028 point is reached: due 0 days, not overdue; 1 Oct 2027 is now missed too.
+    const b = await run(T6, ['destinations', '--today', '2028-03-01'], 't6c.xlsx');
+    expect(b.json.due.map((x: Record<string, unknown>) => [x.pupilId, x.checkPoint, x.daysDue, x.overdue]).sort()).toEqual([
+      ['Z1', '2028-03-01', 0, false], ['Z2', '2028-03-01', 0, false], ['Z3', '2028-03-01', 0, false],
+    ]);
+    expect(Object.fromEntries(b.json.missed.map((m: { pupilId: string; count: number }) => [m.pupilId, m.count]))).toEqual({ Z1: 4, Z2: 3, Z3: 2 });
+  });
+});
+
+describe('tracker 7: the Year 11 September Guarantee list after a July roll-over', () => {
+  // The roll-over may run from 1 July (pupils-import.md). Run on 2 July 2026 it set Tracker year 2026-27:
+  // last year's Year 11s are leavers of 2026 (or, with Sixth form yes, Year 12s), and the Year 11s on roll
+  // are last year's Year 10s. From 1 July to 30 September the list is "every pupil who left Year 11 this
+  // summer": L26 and S12, never N11 (who is only starting Year 11).
+  const rolled = (sixthForm: string): Spec => ({
+    settings: { 'Tracker year': '2026-27', 'Sixth form': sixthForm },
+    pupils: [
+      { 'Pupil ID': 'N11', Name: 'Nia New', Year: 11 },
+      { 'Pupil ID': 'S12', Name: 'Sol Stayer', Year: 12, 'Application status': 'Accepted' },
+      { 'Pupil ID': 'S13', Name: 'Sue Older', Year: 13 },
+      leaver('L26', 2026, { Name: 'Lou Left' }),
+    ],
+  });
+  const ids = async (spec: Spec, today: string, name: string) => {
+    const out = path.join(dir, `${name}.csv`);
+    const r = await run(spec, ['la-return', '--today', today, '--kind', 'y11', '--out', out], `${name}.xlsx`);
+    expect(r.code).toBe(0);
+    return Papa.parse<string[]>(fs.readFileSync(out, 'utf8').slice(1), { newline: '\r\n', skipEmptyLines: true }).data.slice(1).map((x) => x[0]).sort();
+  };
+  it('lists who left Year 11 this summer, not the Year 11s who have just moved up', async () => {
+    expect(await ids(rolled('Yes'), '2026-07-15', 'r1')).toEqual(['L26', 'S12']);
+    expect(await ids(rolled('No'), '2026-08-31', 'r2')).toEqual(['L26', 'S12']);
+    expect(await ids(rolled('Yes'), '2026-09-15', 'r3')).toEqual(['L26', 'S12']);
+    // From 1 October: the Year 11s now on roll.
+    expect(await ids(rolled('Yes'), '2026-10-01', 'r4')).toEqual(['N11']);
+  });
+  it('before the roll-over, the Year 11s still on roll in July are the ones who have just left', async () => {
+    const notRolled: Spec = { settings: { 'Tracker year': '2025-26' }, pupils: [{ 'Pupil ID': 'Y11', Name: 'Yan Eleven', Year: 11 }, { 'Pupil ID': 'Y10', Name: 'Ten Pupil', Year: 10 }] };
+    expect(await ids(notRolled, '2026-07-15', 'r5')).toEqual(['Y11']);
   });
 });
