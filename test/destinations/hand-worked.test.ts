@@ -645,3 +645,30 @@ describe('tracker 7: the Year 11 September Guarantee list after a July roll-over
     expect(await ids(notRolled, '2026-07-15', 'r5')).toEqual(['Y11']);
   });
 });
+
+describe('the weekly email lists every leaver due (a large school on 1 October)', () => {
+  it('400 leavers due: all 400 named, none left out', async () => {
+    // 400 leavers of 2026, Accepted, consent yes, no check: on 2026-10-31 each is due from 1 Oct (30 days).
+    const spec: Spec = { pupils: Array.from({ length: 400 }, (_, i) => leaver(`B${i}`, 2026, { Name: `Big Leaver${String(i).padStart(3, '0')}` })) };
+    const outbox = path.join(dir, 'outbox-big');
+    const file = path.join(dir, 'big.xlsx');
+    await writeWorkbook(file, tabsOf(spec));
+    const r = await cli(['destinations', '--workbook', file, '--today', '2026-10-31', '--outbox', outbox, '--json']);
+    expect(JSON.parse(r.out).due).toHaveLength(400);
+    const eml = fs.readFileSync(path.join(outbox, fs.readdirSync(outbox).find((f) => f.endsWith('.eml'))!), 'utf8').replace(/=\r?\n/g, '');
+    expect(eml).toContain('400 leavers have a destination check due, 0 overdue');
+    for (let i = 0; i < 400; i++) expect(eml).toContain(`Big Leaver${String(i).padStart(3, '0')} (left 2026): due 30 days`);
+    expect(eml).not.toContain('more in the tracker');
+  });
+
+  it('stays under the Apps Script body limit for a list too long to send whole', async () => {
+    const { trackerOf } = await import('./build');
+    const { assessDestinations } = await import('../../src/domain/destinations');
+    const { buildDestinationsEmails } = await import('../../src/domain/destinations-email');
+    const t = trackerOf({ pupils: Array.from({ length: 3000 }, (_, i) => leaver(`H${i}`, 2026, { Name: `Huge Leaver Number ${i}` })) });
+    const [m] = buildDestinationsEmails(t, assessDestinations(t, '2026-10-31'), '2026-10-31', null);
+    expect(Buffer.byteLength(m.text!) + Buffer.byteLength(m.html!)).toBeLessThan(200_000);
+    expect(m.text).toMatch(/and \d+ more in the tracker/);
+    expect(m.text).toContain('3000 leavers have a destination check due');
+  });
+});
