@@ -273,9 +273,8 @@ describe('tracker 3: the returns to the local authority', () => {
 
   it('y11 from 1 July: the leavers of this summer', async () => {
     const { rows } = await laReturn('y11', '2025-07-01');
-    // On 2025-07-01 the leavers of 2025 (Leaver year 2025) are the ones who left Year 11 this summer;
-    // the tracker's Year 11s on roll (P1-P5) had not been rolled over yet... they are the Year 11 of
-    // 2025-26 in this tracker (Leaver year blank), so only the 2025 leavers are certain members.
+    // On 2025-07-01 the leavers of 2025 (Leaver year 2025) left Year 11 this summer; older leavers
+    // (T, 2024) did not. (P1-P5 are on roll in Year 11 with no Tracker year: see tracker 7.)
     for (const id of ['L1', 'L2', 'L3', 'L4', 'L5', 'L6', 'L8', 'L9', 'L10']) expect(rows.map((r) => r[0])).toContain(id);
     expect(rows.map((r) => r[0])).not.toContain('T');
   });
@@ -670,5 +669,17 @@ describe('the weekly email lists every leaver due (a large school on 1 October)'
     expect(Buffer.byteLength(m.text!) + Buffer.byteLength(m.html!)).toBeLessThan(200_000);
     expect(m.text).toMatch(/and \d+ more in the tracker/);
     expect(m.text).toContain('3000 leavers have a destination check due');
+  });
+});
+
+describe('an NCCIS code that contradicts the status', () => {
+  it('is a problem in check; the status\'s own code is exported (tracker 1, J: Further education with 619)', async () => {
+    const spec: Spec = { ...T1, destinations: [...T1.destinations!, check('K', '2026-10-02', 'HE', { 'NCCIS code': 999 })] };
+    const r = await run(spec, ['check'], 'codes.xlsx');
+    expect(r.code).toBe(0);
+    const dest = r.json.problems.filter((p: { tab: string }) => p.tab === 'Destinations');
+    // Destinations rows: header on row 1; A, B, E×3, F×3, G×3, H×2, I come first, so J's first check is the 15th
+    // data row (sheet row 16); T1 has 23 rows, so K's 999 is the 24th (sheet row 25).
+    expect(dest.map((p: { row: number; column: string; value: unknown }) => [p.row, p.column, String(p.value)])).toEqual([[16, 'NCCIS code', '619'], [25, 'NCCIS code', '999']]);
   });
 });
