@@ -4,7 +4,8 @@
  * itself is made by papaparse on the command line and in the dialog's browser code, never on the
  * Apps Script server.
  */
-import { type Day, academicYearOf, dayParts, formatUkDay } from './calendar';
+import { type Day, academicYearOf, academicYearStarting, dayParts, formatUkDay } from './calendar';
+import { yearGroupOn } from './attendees';
 import { type DestinationsResult, assessDestinations } from './destinations';
 import { exportCode, statusGroup } from './nccis';
 import type { CellValue } from '../ports';
@@ -78,14 +79,17 @@ function y12Offer(latest: Destination | null): string {
 
 const byName = (a: Pupil, b: Pupil) => (a.name.toLowerCase() < b.name.toLowerCase() ? -1 : a.name.toLowerCase() > b.name.toLowerCase() ? 1 : a.id < b.id ? -1 : 1);
 
-/** Who is on the Year 11 list: Year 11 now; from 1 July to 30 September, this summer's leavers too (and not next year's Year 11s). */
+/**
+ * Who is on the Year 11 list: Year 11 now; from 1 July to 30 September, every pupil who left Year 11
+ * this summer: who was in Year 11 on the last day of the academic year that ended this summer (this
+ * summer's leavers; the Year 11s on roll while the roll-over has not been run; after a July roll-over,
+ * the Year 12s who stayed on, never the Year 11s who have just moved up).
+ */
 export function y11Pupils(tracker: Tracker, today: Day): Pupil[] {
-  const ay = academicYearOf(today, tracker.settings.academicYearStart);
-  const year = dayParts(today).year;
-  const window = inGuaranteeWindow(today);
-  // Year 11s on roll still count in July and August (before the roll-over); from the new academic year they are the next cohort.
-  const stillLastYear = ay.startYear < year;
-  return tracker.pupils.filter((p) => (p.year === 11 && (!window || stillLastYear)) || (window && p.leaverYear === year)).sort(byName);
+  const { academicYearStart: start, trackerYear } = tracker.settings;
+  if (!inGuaranteeWindow(today)) return tracker.pupils.filter((p) => p.year === 11).sort(byName);
+  const lastDay = academicYearStarting(dayParts(today).year - 1, start).end;
+  return tracker.pupils.filter((p) => yearGroupOn(p, lastDay, today, start, trackerYear) === 11).sort(byName);
 }
 
 /**
