@@ -93,11 +93,13 @@ export function y11Pupils(tracker: Tracker, today: Day): Pupil[] {
 }
 
 /**
- * The Year 12 list's leaver year: last summer's Year 11 leavers (the calendar year the previous
- * academic year ended); from 1 July to 30 September, the cohort that has just finished Year 12.
+ * The Year 12 list's leaver year, as destinations.md gives it: last summer's Year 11 leavers, the
+ * calendar year the previous academic year ended (the year the current one started). Unlike the
+ * Year 11 list, the spec gives it no 1 July to 30 September window, so it moves on at the
+ * academic year start.
  */
 export function y12LeaverYear(tracker: Tracker, today: Day): number {
-  return inGuaranteeWindow(today) ? dayParts(today).year - 1 : academicYearOf(today, tracker.settings.academicYearStart).startYear;
+  return academicYearOf(today, tracker.settings.academicYearStart).startYear;
 }
 
 export function buildLaReturn(tracker: Tracker, kind: LaReturnKind, today: Day, assessed?: DestinationsResult): LaReturnTable {

@@ -162,7 +162,10 @@ describe('the September Guarantee windows (1 July to 30 September)', () => {
   it('Year 12: last summer\'s leavers; in the window, the cohort just finishing Year 12', () => {
     expect(y12LeaverYear(t, '2026-03-02')).toBe(2025);
     expect(y12LeaverYear(t, '2026-07-01')).toBe(2025);
-    expect(y12LeaverYear(t, '2026-09-30')).toBe(2025);
+    expect(y12LeaverYear(t, '2026-08-31')).toBe(2025);
+    // From the academic year start, the previous academic year (2025-26) ended in 2026.
+    expect(y12LeaverYear(t, '2026-09-01')).toBe(2026);
+    expect(y12LeaverYear(t, '2026-09-30')).toBe(2026);
     expect(y12LeaverYear(t, '2026-10-01')).toBe(2026);
   });
   it('offer status from the application status', () => {
