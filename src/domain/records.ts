@@ -66,12 +66,19 @@ const NAME_GAP = /^[,.]?\s+$/;
  * for any pupil: a text is cut into words and each run of up to the longest name's word count is
  * looked up, so the cost does not grow with the number of pupils.
  */
+/** An email address in free text (a trailing full stop is the sentence's). */
+const EMAIL_IN_TEXT = /[A-Za-z0-9._%+'-]+@[A-Za-z0-9.-]*[A-Za-z0-9]/g;
+
 export class Redactor {
   private readonly owner = new Map<string, string>();
+  /** each pupil's email address: "sam.stone@school.org" names Sam Stone as surely as his name */
+  private readonly emails = new Map<string, string>();
   private longest = 1;
 
   constructor(pupils: Pupil[]) {
     for (const p of pupils) {
+      const email = (p.email ?? '').trim().toLowerCase();
+      if (email && !this.emails.has(email)) this.emails.set(email, p.key);
       // A name kept surname first ("Stone, Sam") is also written forename first in notes.
       const comma = /^([^,]+),([^,]+)$/.exec(p.name);
       for (const w of [p.name, p.id, ...(comma ? [`${comma[2]} ${comma[1]}`] : [])]) {
@@ -86,9 +93,18 @@ export class Redactor {
   /** The text with everyone but `self` (a pupil key) replaced. */
   clean(text: string, self: string): string {
     if (!text || this.owner.size === 0) return text;
-    const parts = text.normalize('NFC').split(SEPARATOR);
-    const out: string[] = [];
     let changed = false;
+    let source = text.normalize('NFC');
+    if (this.emails.size && source.includes('@')) {
+      source = source.replace(EMAIL_IN_TEXT, (e) => {
+        const who = this.emails.get(e.toLowerCase());
+        if (who === undefined || who === self) return e;
+        changed = true;
+        return OTHER;
+      });
+    }
+    const parts = source.split(SEPARATOR);
+    const out: string[] = [];
     for (let i = 0; i < parts.length; i += 2) {
       // The longest name found here wins: "Ben Ali Khan" is Ben Ali Khan, not Ben Ali and a word.
       let hit = 0;
@@ -409,7 +425,10 @@ export function sarTabs(grids: [string, CellValue[][] | null][], tracker: Tracke
     const pupilsCol = lists?.get('pupils') ?? -1;
     const absentCol = lists?.get('absent') ?? -1;
     const listsMe = (row: CellValue[], at: number) => at >= 0 && splitList(row[at] ?? '').some((x) => x.toLowerCase() === pupil.key);
-    const about = (row: CellValue[]): boolean => {
+    const about = (row: CellValue[], r: number): boolean => {
+      // Their Pupils row is the one the tracker reads: a later row with the same ID is skipped by
+      // every job (tracker.md), and may well be another child typed with the wrong ID.
+      if (name === 'Pupils') return r + 1 === pupil.row;
       if (pupilsCol >= 0 || absentCol >= 0) return listsMe(row, pupilsCol) || listsMe(row, absentCol);
       if (idCol >= 0 && name !== 'Log') return displayCell(row[idCol] ?? '').trim().toLowerCase() === pupil.key;
       if (name === 'Log') {
@@ -421,10 +440,10 @@ export function sarTabs(grids: [string, CellValue[][] | null][], tracker: Tracke
     };
     const rows: CellValue[][] = [];
     let head = header;
-    let headFound = idCol >= 0 || pupilsCol >= 0 || absentCol >= 0 || name === 'Log';
+    let headFound = idCol >= 0 || pupilsCol >= 0 || absentCol >= 0 || name === 'Log' || name === 'Pupils';
     for (let r = first + 1; r < grid.length; r++) {
       const row = grid[r];
-      if (!about(row)) {
+      if (!about(row, r)) {
         // In a tab of its own layout (an output tab), the header is the last row above the first match naming no pupil.
         if (!headFound && row.some((c) => !isBlank(c)) && !row.some((c) => ids.has(displayCell(c).trim().toLowerCase()))) head = row;
         continue;

@@ -51,7 +51,7 @@ const STAFF = {
 };
 
 /** The other pupils' names and IDs that must never appear in Aoife's (P100) records. */
-const NOT_AOIFE = ['Zoë Müller', 'Zoe Muller', 'Will Rose', 'Primrose Day', 'Jo Rayner', 'Jo Ray', 'Ben Ali', 'Kai Ng', 'Sam Stone', 'Stone, Sam', 'P108', 'P101', 'P102', 'P103', 'P104', 'P105', 'P106', 'P107', 'L200', 'zoe@h.example', 'primrose@h.example'];
+const NOT_AOIFE = ['Aoibhe', 'Murphy', 'murphy@h.example', 'Zoë Müller', 'Zoe Muller', 'Will Rose', 'Primrose Day', 'Jo Rayner', 'Jo Ray', 'Ben Ali', 'Kai Ng', 'Sam Stone', 'Stone, Sam', 'P108', 'P101', 'P102', 'P103', 'P104', 'P105', 'P106', 'P107', 'L200', 'zoe@h.example', 'primrose@h.example'];
 
 function hillside(): Tabs {
   return {
@@ -77,6 +77,8 @@ function hillside(): Tabs {
       ['P105', 'Jo Ray', 10, '10H', '', '', '', '', '', '', '', '', '', '', '', '', '', '', '', 'Oak'],
       ['P106', 'Ben Ali', 11, '11K', 'MN', '', '', '', '', '', '', 'Yes', '', '', 'Plumbing', '', '', '', '', 'Ash'],
       ['P107', 'Ben Ali Khan', 9, '9K', '', '', '', '', '', '', '', '', '', '', '', '', '', '', '', 'Ash'],
+      // The same ID typed for another child: a problem, skipped by every job (tracker.md), so never in P100's SAR.
+      ['p100 ', 'Aoibhe Murphy', 7, '7H', '', '', 'EHCP', '', '', '', 'murphy@h.example', '', '', '', '', '', '', '', '', 'Oak'],
       ['P108', 'Stone, Sam', 10, '10H', '', '', '', '', '', '', '', '', '', '', '', '', '', '', '', 'Oak'],
       ['L200', 'Kai Ng', '', '', 'MN', 2025, '', '', '', '', 'kai@h.example', '', '', '', 'Plumbing', '', 'Accepted', 'Canterbury College', 'Plumbing', 'Oak'],
     ],
@@ -86,7 +88,7 @@ function hillside(): Tabs {
         "Came with Zoë Müller. Will ask Jo Rayner (P104) about nursing; Ben Ali Khan's sister is a nurse. <script>alert('x')</script>", 'Yes', d('2025-10-20'), ''],
       [d('2025-10-20'), 'P100', 'MN', 'Mentoring', '', 'STAFF-ONLY-NEEDS', '', 'STAFF-ONLY-ASP', '', 'DSL informed (STAFF-ONLY-NOTE)', '', '', 'Yes'],
       [d('2026-01-10'), 'P100', 'AD', 'Guidance', '', '', '', 'Midwifery degree', '', "Discussed Will Rose's plan too", '', d('2026-03-10'), ''],
-      [d('2026-02-01'), 'P100', 'UQ', 'Guidance', '', '', 'Biology, Chemistry, Health', '', '', 'Unqualified adviser meeting', '', '', 'No'],
+      [d('2026-02-01'), 'P100', 'UQ', 'Guidance', '', '', 'Biology, Chemistry, Health', '', '', 'Unqualified adviser meeting; copy to zoe@h.example.', '', '', 'No'],
       [d('2026-02-20'), 'P100', 'AD', 'Guidance', '', '', 'STAFF-ONLY-OPTIONS', '', '', 'STAFF-ONLY-GUIDANCE', '', '', 'x'],
       [d('2026-01-05'), 'P104', 'MN', 'Mentoring', '', '', '', '', '', 'Paired with Aoife O\u2019Brien for the college visit; Jo Ray came too', '', '', ''],
       [d('2026-01-06'), 'P101', 'MN', 'Mentoring', '', '', '', '', '', 'ZOE-NOTE wants to go with Aoife', '', '', ''],
@@ -269,7 +271,7 @@ describe('Hillside (tracker A) through the command line', () => {
       '15 September 2025 · Careers support · with Mo Nash | Grades | Maths 6, English 7 | Options | Biology, Health | Aspirations | Nursing | Motivation | Her nan\'s carers'
       + " | Notes | Came with [another pupil]. Will ask [another pupil] ([another pupil]) about nursing; [another pupil] sister is a nurse. <script>alert('x')</script> | Next meeting | 20 October 2025",
       '10 January 2026 · Guidance · with Adam Dunn | Guidance meeting with a qualified (Level 6) careers adviser | Aspirations | Midwifery degree | Notes | Discussed [another pupil] plan too | Next meeting | 10 March 2026',
-      '1 February 2026 · Guidance · with Una Quill | Options | Biology, Chemistry, Health | Notes | Unqualified adviser meeting',
+      '1 February 2026 · Guidance · with Una Quill | Options | Biology, Chemistry, Health | Notes | Unqualified adviser meeting; copy to [another pupil].',
     ].join(' | ').replace(/^/, ''));
     expect(html).not.toContain('<script>');
     expect(all).not.toContain('Anxiety');
