@@ -58,6 +58,8 @@ const SEPARATOR = /([^A-Za-z0-9\u00C0-\u024F'\u2019-]+)/;
 const fold = (w: string) => w.normalize('NFC').toLowerCase().replace(/[\u2018\u2019\u02bc]/g, "'");
 /** A name's words, joined by one space: "Stone, Sam" is "stone sam", "St. John" is "st john". */
 const norm = (s: string) => fold(s).split(SEPARATOR).filter((w, i) => i % 2 === 0 && w !== '').join(' ');
+/** A name as a careers leader may type it: "aoife  O’Brien" is Aoife O'Brien. */
+export const nameKey = norm;
 /** Between two words of a name: spaces, after a comma or full stop at most ("Stone, Sam", "St. John"). */
 const NAME_GAP = /^[,.]?\s+$/;
 

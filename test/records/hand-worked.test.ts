@@ -566,7 +566,8 @@ describe('Hillside in Google Sheets (the fake): the role checks', () => {
     expect(fake.ui.prompts).toHaveLength(0);
     expect(fake.sentMail).toHaveLength(0);
     fake.setUser(STAFF.leader);
-    fake.ui.respondWith({ text: "aoife o'brien", button: 'OK' });
+    // Typed with a curly apostrophe (as a Mac or phone types it): still Aoife O'Brien.
+    fake.ui.respondWith({ text: ' aoife  o\u2019brien', button: 'OK' });
     subjectAccessRequest();
     expect(names()).toEqual(["Subject access request - Aoife O'Brien (P100).pdf", "Subject access request - Aoife O'Brien (P100) - workbook (one CSV per tab).zip"]);
     const zip = (fake.sentMail[0].attachments as FakeBlob[])[1];
