@@ -52,10 +52,11 @@ export function consentRefusal(pupil: Pupil): string | null {
 /** Words: letters (accented too), digits, apostrophes and hyphens; anything else separates them. */
 const SEPARATOR = /([^A-Za-z0-9\u00C0-\u024F'\u2019-]+)/;
 /**
- * A word as it is compared: lower case, accents composed (a Mac may type "Zoë" as e + ¨), and a
- * curly apostrophe read as a straight one ("O’Brien" is O'Brien).
+ * A word as it is compared: lower case, without accents (staff often type "Zoe Muller" for Zoë
+ * Müller, and a Mac may type ë as e + ¨), and a curly apostrophe read as a straight one
+ * ("O’Brien" is O'Brien).
  */
-const fold = (w: string) => w.normalize('NFC').toLowerCase().replace(/[\u2018\u2019\u02bc]/g, "'");
+const fold = (w: string) => w.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[\u2018\u2019\u02bc]/g, "'");
 /** A name's words, joined by one space: "Stone, Sam" is "stone sam", "St. John" is "st john". */
 const norm = (s: string) => fold(s).split(SEPARATOR).filter((w, i) => i % 2 === 0 && w !== '').join(' ');
 /** A name as a careers leader may type it: "aoife  O’Brien" is Aoife O'Brien. */
