@@ -51,7 +51,7 @@ const STAFF = {
 };
 
 /** The other pupils' names and IDs that must never appear in Aoife's (P100) records. */
-const NOT_AOIFE = ['Aoibhe', 'Murphy', 'murphy@h.example', 'Zoë Müller', 'Zoe Muller', 'Will Rose', 'Primrose Day', 'Jo Rayner', 'Jo Ray', 'Ben Ali', 'Kai Ng', 'Sam Stone', 'Stone, Sam', 'P108', 'P101', 'P102', 'P103', 'P104', 'P105', 'P106', 'P107', 'L200', 'zoe@h.example', 'primrose@h.example'];
+const NOT_AOIFE = ['Aoibhe', 'Murphy', 'murphy@h.example', 'Orla', 'Quinn', 'P109', 'Zoë Müller', 'Zoe Muller', 'Will Rose', 'Primrose Day', 'Jo Rayner', 'Jo Ray', 'Ben Ali', 'Kai Ng', 'Sam Stone', 'Stone, Sam', 'P108', 'P101', 'P102', 'P103', 'P104', 'P105', 'P106', 'P107', 'L200', 'zoe@h.example', 'primrose@h.example'];
 
 function hillside(): Tabs {
   return {
@@ -79,6 +79,8 @@ function hillside(): Tabs {
       ['P107', 'Ben Ali Khan', 9, '9K', '', '', '', '', '', '', '', '', '', '', '', '', '', '', '', 'Ash'],
       // The same ID typed for another child: a problem, skipped by every job (tracker.md), so never in P100's SAR.
       ['p100 ', 'Aoibhe Murphy', 7, '7H', '', '', 'EHCP', '', '', '', 'murphy@h.example', '', '', '', '', '', '', '', '', 'Oak'],
+      // A Year the tracker cannot read: a problem, the row left out of every job; still a child whose name stays out.
+      ['P109', 'Orla Quinn', 'Reception', '', '', '', '', '', '', '', 'orla@h.example', '', '', '', '', '', '', '', '', 'Ash'],
       ['P108', 'Stone, Sam', 10, '10H', '', '', '', '', '', '', '', '', '', '', '', '', '', '', '', 'Oak'],
       ['L200', 'Kai Ng', '', '', 'MN', 2025, '', '', '', '', 'kai@h.example', '', '', '', 'Plumbing', '', 'Accepted', 'Canterbury College', 'Plumbing', 'Oak'],
     ],
@@ -87,7 +89,7 @@ function hillside(): Tabs {
       [d('2025-09-15'), 'P100', 'MN', 'Careers support', 'Maths 6, English 7', 'Anxiety: small room for exams', 'Biology, Health', 'Nursing', "Her nan's carers",
         "Came with Zoë Müller. Will ask Jo Rayner (P104) about nursing; Ben Ali Khan's sister is a nurse. <script>alert('x')</script>", 'Yes', d('2025-10-20'), ''],
       [d('2025-10-20'), 'P100', 'MN', 'Mentoring', '', 'STAFF-ONLY-NEEDS', '', 'STAFF-ONLY-ASP', '', 'DSL informed (STAFF-ONLY-NOTE)', '', '', 'Yes'],
-      [d('2026-01-10'), 'P100', 'AD', 'Guidance', '', '', '', 'Midwifery degree', '', "Discussed Will Rose's plan too", '', d('2026-03-10'), ''],
+      [d('2026-01-10'), 'P100', 'AD', 'Guidance', '', '', '', 'Midwifery degree', '', "Discussed Will Rose's plan too, and Orla Quinn (P109)", '', d('2026-03-10'), ''],
       [d('2026-02-01'), 'P100', 'UQ', 'Guidance', '', '', 'Biology, Chemistry, Health', '', '', 'Unqualified adviser meeting; copy to zoe@h.example.', '', '', 'No'],
       [d('2026-02-20'), 'P100', 'AD', 'Guidance', '', '', 'STAFF-ONLY-OPTIONS', '', '', 'STAFF-ONLY-GUIDANCE', '', '', 'x'],
       [d('2026-01-05'), 'P104', 'MN', 'Mentoring', '', '', '', '', '', 'Paired with Aoife O\u2019Brien for the college visit; Jo Ray came too, and Zoe Muller', '', '', ''],
@@ -100,7 +102,7 @@ function hillside(): Tabs {
     Actions: [
       ['Pupil ID', 'Action', 'Due', 'Owner', 'Status', 'Done on', 'Created'],
       ['P100', 'Visit college open day with Ben Ali', d('2026-03-20'), 'Pupil', 'Open', '', d('2026-01-10')],
-      ['P100', 'Write CV (P101 helped)', d('2025-11-01'), 'MN', 'Done', d('2025-10-30'), ''],
+      ['P100', 'Write CV (P101 and Aoibhe Murphy helped)', d('2025-11-01'), 'MN', 'Done', d('2025-10-30'), ''],
       ['P100', '+44 call Canterbury College', d('2026-04-01'), 'MN', '', '', ''],
       ['P101', 'ZOE-ACTION', d('2026-03-01'), 'Pupil', 'Open', '', ''],
     ],
@@ -270,7 +272,7 @@ describe('Hillside (tracker A) through the command line', () => {
     expect(meetings).toBe([
       '15 September 2025 · Careers support · with Mo Nash | Grades | Maths 6, English 7 | Options | Biology, Health | Aspirations | Nursing | Motivation | Her nan\'s carers'
       + " | Notes | Came with [another pupil]. Will ask [another pupil] ([another pupil]) about nursing; [another pupil] sister is a nurse. <script>alert('x')</script> | Next meeting | 20 October 2025",
-      '10 January 2026 · Guidance · with Adam Dunn | Guidance meeting with a qualified (Level 6) careers adviser | Aspirations | Midwifery degree | Notes | Discussed [another pupil] plan too | Next meeting | 10 March 2026',
+      '10 January 2026 · Guidance · with Adam Dunn | Guidance meeting with a qualified (Level 6) careers adviser | Aspirations | Midwifery degree | Notes | Discussed [another pupil] plan too, and [another pupil] ([another pupil]) | Next meeting | 10 March 2026',
       '1 February 2026 · Guidance · with Una Quill | Options | Biology, Chemistry, Health | Notes | Unqualified adviser meeting; copy to [another pupil].',
     ].join(' | ').replace(/^/, ''));
     expect(html).not.toContain('<script>');
@@ -279,7 +281,7 @@ describe('Hillside (tracker A) through the command line', () => {
     expect(all).not.toContain('20 February 2026');
 
     // Actions: open ones first (by due date), then done; owner by name.
-    expect(section(html, 'Actions')).toBe('Action | Due | Who | Status | Visit college open day with [another pupil] | 20/03/2026 | Pupil | Open | +44 call Canterbury College | 01/04/2026 | Mo Nash | Open | Write CV ([another pupil] helped) | 01/11/2025 | Mo Nash | Done 30/10/2025');
+    expect(section(html, 'Actions')).toBe('Action | Due | Who | Status | Visit college open day with [another pupil] | 20/03/2026 | Pupil | Open | +44 call Canterbury College | 01/04/2026 | Mo Nash | Open | Write CV ([another pupil] and [another pupil] helped) | 01/11/2025 | Mo Nash | Done 30/10/2025');
 
     // Activities attended, by benchmark: the form's LMI (BM2), STEM day (BM4 and BM7), the Year 11
     // careers fair (BM5), the college taster (BM7, title without Jo Rayner), Study skills (Other).
@@ -419,7 +421,7 @@ describe('Hillside (tracker A) through the command line', () => {
     expect(meetings.flat().join('\n')).toContain('DSL informed (STAFF-ONLY-NOTE)');
     expect(meetings.flat().join('\n')).toContain('STAFF-ONLY-GUIDANCE');
     // Actions: her three; the formula-looking one written as text, not a formula.
-    expect(tabs.get('Actions')!.slice(1).map((a) => a[1])).toEqual(['Visit college open day with [another pupil]', 'Write CV ([another pupil] helped)', expect.stringContaining('+44 call Canterbury College')]);
+    expect(tabs.get('Actions')!.slice(1).map((a) => a[1])).toEqual(['Visit college open day with [another pupil]', 'Write CV ([another pupil] and [another pupil] helped)', expect.stringContaining('+44 call Canterbury College')]);
     expect(tabs.get('Actions')!.flat().join('\n')).not.toContain('FORMULA:');
     expect(tabs.get('Pupils')!.flat().join('\n')).not.toContain('FORMULA:');
     // Activities that list her by ID (Pupils or Absent); those lists show only her.
