@@ -443,14 +443,20 @@ export function sarTabs(grids: [string, CellValue[][] | null][], tracker: Tracke
     };
     const rows: CellValue[][] = [];
     let head = header;
+    let candidate = header;
     let headFound = idCol >= 0 || pupilsCol >= 0 || absentCol >= 0 || name === 'Log' || name === 'Pupils';
+    // A row that names another pupil (by ID, name or email) is theirs, never this SAR's header.
+    const namesNobody = (row: CellValue[]) => row.some((c) => !isBlank(c))
+      && row.every((c) => !ids.has(displayCell(c).trim().toLowerCase()) && (typeof c !== 'string' || redactor.clean(c, pupil.key) === c));
     for (let r = first + 1; r < grid.length; r++) {
       const row = grid[r];
       if (!about(row, r)) {
-        // In a tab of its own layout (an output tab), the header is the last row above the first match naming no pupil.
-        if (!headFound && row.some((c) => !isBlank(c)) && !row.some((c) => ids.has(displayCell(c).trim().toLowerCase()))) head = row;
+        // In a tab of its own layout (an output tab), the header is the last row above the first match
+        // naming nobody; with no match, the tab's own first row (never a row of someone else's).
+        if (!headFound && namesNobody(row)) candidate = row;
         continue;
       }
+      if (!headFound) head = candidate;
       headFound = true;
       rows.push(row.map((c, i) => {
         // The other pupils on a list are not their data: the list shows only this pupil, or nothing.

@@ -121,6 +121,18 @@ function hillside(): Tabs {
       ['Pupil ID', 'Checked', 'Status', 'Provider', 'Course or role', 'Notes'],
       ['L200', d('2025-10-01'), 'Further education', 'Canterbury College', 'Plumbing', "Aoife O'Brien's cousin; DEST-STAFF-NOTE"],
     ],
+    // The school's own tabs: one naming pupils by name only, one with a title above its header.
+    Pastoral: [
+      ['Date', 'Pupil', 'Concern'],
+      [d('2026-01-12'), 'Zoë Müller', 'PASTORAL-ZOE-DETAIL'],
+      [d('2026-01-13'), 'Kai Ng', 'PASTORAL-KAI-DETAIL'],
+    ],
+    Groups: [
+      ['Mentoring groups'],
+      ['Pupil ID', 'Group', 'Note'],
+      ['Zoë Müller', 'Red', 'GROUP-ZOE-NOTE'],
+      ['P100', 'Blue', 'Aoife leads'],
+    ],
     Log: [
       ['Time', 'Job', 'Outcome', 'Details', 'Recipient', 'Week'],
       ['2026-02-23 07:00', 'bulletin', 'sent', '', 'aoife@h.example', '2026-W09'],
@@ -409,7 +421,11 @@ describe('Hillside (tracker A) through the command line', () => {
     // The pupil record goes with it (here as PDF beside the workbook, or HTML when no Chromium is asked for).
     const tabs = await sheets(out);
     // One tab per source tab that holds anything about a pupil (Settings and Staff hold nothing about her).
-    expect([...tabs.keys()]).toEqual(['Pupils', 'Meetings', 'Actions', 'Activities', 'Destinations', 'Log']);
+    expect([...tabs.keys()]).toEqual(['Pupils', 'Meetings', 'Actions', 'Activities', 'Destinations', 'Pastoral', 'Groups', 'Log']);
+    // The school's own tabs: Pastoral has nothing about her (its header only, never another pupil's
+    // row in its place); Groups her row under its header, not under Zoë's row.
+    expect(tabs.get('Pastoral')).toEqual([['Date', 'Pupil', 'Concern']]);
+    expect(tabs.get('Groups')).toEqual([['Pupil ID', 'Group', 'Note'], ['P100', 'Blue', 'Aoife leads']]);
     // Pupils: the header and her row, every column (her own SEND etc. are hers), Plan A redacted.
     expect(tabs.get('Pupils')!.length).toBe(2);
     expect(tabs.get('Pupils')![1].slice(0, 2)).toEqual(['P100', "Aoife O'Brien"]);
@@ -440,6 +456,7 @@ describe('Hillside (tracker A) through the command line', () => {
     expect(tabs.get('Log')!.slice(1).map((l) => l[4])).toEqual(['aoife@h.example']);
     const everything = [...tabs.values()].flat(2).join('\n');
     for (const other of NOT_AOIFE) expect(everything).not.toContain(other);
+    expect(everything).not.toMatch(/PASTORAL-|GROUP-ZOE/);
     expect((await logRows(wb)).at(-1)!.slice(1, 4)).toEqual(['record', 'made', 'sar; pupil ID P100; asked by dpo@h.example']);
   });
 
