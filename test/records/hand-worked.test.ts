@@ -597,6 +597,18 @@ describe('Hillside in Google Sheets (the fake): the role checks', () => {
     expect(records()).toEqual(['sar; pupil ID P100; asked by cl@h.example']);
   });
 
+  it('a tracker whose Staff tab is still empty (being set up): nobody can be checked, so no record is made', () => {
+    const tabs = hillside();
+    tabs.Staff = [tabs.Staff[0]];
+    loadTabs(fake, tabs);
+    expect(as(STAFF.leader, 'P100', 'pupil')).toBe('refused');
+    fake.ui.respondWith({ text: 'P100', button: 'OK' });
+    subjectAccessRequest();
+    transitionDocumentsForYear11();
+    expect(fake.sentMail).toHaveLength(0);
+    expect(records()).toEqual([]);
+  });
+
   it('a transition document without consent is refused with the reason, nothing sent, nothing logged', () => {
     const r = makeRecord('P101', 'transition');
     expect(r).toMatchObject({ ok: false, code: 'refused' });
