@@ -51,20 +51,40 @@ export function consentRefusal(pupil: Pupil): string | null {
 
 /** Words: letters (accented too), digits, apostrophes and hyphens; anything else separates them. */
 const SEPARATOR = /([^A-Za-z0-9\u00C0-\u024F'\u2019-]+)/;
-const norm = (s: string) => s.trim().toLowerCase().replace(/\s+/g, ' ');
+/**
+ * A word as it is compared: lower case, without accents (staff often type "Zoe Muller" for Zoë
+ * Müller, and a Mac may type ë as e + ¨), and a curly apostrophe read as a straight one
+ * ("O’Brien" is O'Brien).
+ */
+const fold = (w: string) => w.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[\u2018\u2019\u02bc]/g, "'");
+/** A name's words, joined by one space: "Stone, Sam" is "stone sam", "St. John" is "st john". */
+const norm = (s: string) => fold(s).split(SEPARATOR).filter((w, i) => i % 2 === 0 && w !== '').join(' ');
+/** A name as a careers leader may type it: "aoife  O’Brien" is Aoife O'Brien. */
+export const nameKey = norm;
+/** Between two words of a name: spaces, after a comma or full stop at most ("Stone, Sam", "St. John"). */
+const NAME_GAP = /^[,.]?\s+$/;
 
 /**
  * Replaces every other pupil's name or ID in a text by "[another pupil]". Built once per tracker
  * for any pupil: a text is cut into words and each run of up to the longest name's word count is
  * looked up, so the cost does not grow with the number of pupils.
  */
+/** An email address in free text (a trailing full stop is the sentence's). */
+const EMAIL_IN_TEXT = /[A-Za-z0-9._%+'-]+@[A-Za-z0-9.-]*[A-Za-z0-9]/g;
+
 export class Redactor {
   private readonly owner = new Map<string, string>();
+  /** each pupil's email address: "sam.stone@school.org" names Sam Stone as surely as his name */
+  private readonly emails = new Map<string, string>();
   private longest = 1;
 
   constructor(pupils: Pupil[]) {
     for (const p of pupils) {
-      for (const w of [p.name, p.id]) {
+      const email = (p.email ?? '').trim().toLowerCase();
+      if (email && !this.emails.has(email)) this.emails.set(email, p.key);
+      // A name kept surname first ("Stone, Sam") is also written forename first in notes.
+      const comma = /^([^,]+),([^,]+)$/.exec(p.name);
+      for (const w of [p.name, p.id, ...(comma ? [`${comma[2]} ${comma[1]}`] : [])]) {
         const k = norm(w);
         if (k.length < 3 || this.owner.has(k)) continue;
         this.owner.set(k, p.key);
@@ -76,22 +96,39 @@ export class Redactor {
   /** The text with everyone but `self` (a pupil key) replaced. */
   clean(text: string, self: string): string {
     if (!text || this.owner.size === 0) return text;
-    const parts = text.split(SEPARATOR);
-    const out: string[] = [];
     let changed = false;
+    let source = text.normalize('NFC');
+    if (this.emails.size && source.includes('@')) {
+      source = source.replace(EMAIL_IN_TEXT, (e) => {
+        const who = this.emails.get(e.toLowerCase());
+        if (who === undefined || who === self) return e;
+        changed = true;
+        return OTHER;
+      });
+    }
+    const parts = source.split(SEPARATOR);
+    const out: string[] = [];
     for (let i = 0; i < parts.length; i += 2) {
+      // The longest name found here wins: "Ben Ali Khan" is Ben Ali Khan, not Ben Ali and a word.
       let hit = 0;
+      let mine = false;
       let phrase = '';
       for (let k = 0, j = i; k < this.longest && j < parts.length; k++, j += 2) {
-        if (k > 0 && !/^\s+$/.test(parts[j - 1])) break;
-        phrase = k ? `${phrase} ${parts[j].toLowerCase()}` : parts[j].toLowerCase();
+        if (k > 0 && !NAME_GAP.test(parts[j - 1])) break;
+        phrase = k ? `${phrase} ${fold(parts[j])}` : fold(parts[j]);
         // "Sam Stone's" is Sam Stone.
-        const who = this.owner.get(phrase) ?? this.owner.get(phrase.replace(/['\u2019]s$/, ''));
-        if (who !== undefined && who !== self) hit = k + 1;
+        const who = this.owner.get(phrase) ?? this.owner.get(phrase.replace(/'s$/, ''));
+        if (who !== undefined) {
+          hit = k + 1;
+          mine = who === self;
+        }
       }
-      if (hit) {
+      if (hit && !mine) {
         out.push(OTHER);
         changed = true;
+        i += 2 * (hit - 1);
+      } else if (hit) {
+        out.push(parts.slice(i, i + 2 * hit - 1).join(''));
         i += 2 * (hit - 1);
       } else out.push(parts[i]);
       if (i + 1 < parts.length) out.push(parts[i + 1]);
@@ -147,7 +184,7 @@ function isLevel6Guidance(tracker: Tracker, m: Meeting): boolean {
   return m.type === 'Guidance' && tracker.staffByInitials.get(m.staff)?.level6 === true;
 }
 
-/** The activities the pupil attended (the attendee rule of the scores), grouped by benchmark. */
+/** The activities the pupil attended up to today (the attendee rule of the scores), grouped by benchmark. */
 export function activitiesByBenchmark(tracker: Tracker, pupil: Pupil, today: Day): Map<number, typeof tracker.activities> {
   const index = indexPupils(tracker.pupils, today, tracker.settings.academicYearStart, tracker.settings.trackerYear);
   const me = index.byKey.get(pupil.key);
@@ -155,6 +192,8 @@ export function activitiesByBenchmark(tracker: Tracker, pupil: Pupil, today: Day
   if (me === undefined) return groups;
   const seen = new Int32Array(index.pupils.length).fill(-1);
   tracker.activities.forEach((a, k) => {
+    // Attended: up to today, as the scores count them; a planned activity is not attended yet.
+    if (a.date > today) return;
     let attended = false;
     forEachAttendee(index, a, seen, k, (i) => { if (i === me) attended = true; });
     if (!attended) return;
@@ -363,6 +402,16 @@ const cellKey = (c: CellValue) => normaliseHeader(displayCell(c));
  * the Log by the pupil's email or, for records made, their ID; any other tab by a cell holding exactly their ID or email.
  * Every other pupil's name or ID left in a cell is replaced by "[another pupil]".
  */
+/** The text holds this whole address: rose@x.org is not in primrose@x.org, nor in rose@x.org.uk. */
+function namesEmail(text: string, email: string): boolean {
+  for (let at = text.indexOf(email); at >= 0; at = text.indexOf(email, at + 1)) {
+    const before = text[at - 1] ?? ' ';
+    const after = text.slice(at + email.length, at + email.length + 2);
+    if (!/[a-z0-9._%+'-]/.test(before) && !/^([a-z0-9_-]|\.[a-z0-9])/.test(after)) return true;
+  }
+  return false;
+}
+
 export function sarTabs(grids: [string, CellValue[][] | null][], tracker: Tracker, pupil: Pupil, redactor: Redactor): SarTab[] {
   const email = (pupil.email ?? '').trim().toLowerCase();
   const ids = new Set(tracker.pupils.map((p) => p.key));
@@ -379,26 +428,35 @@ export function sarTabs(grids: [string, CellValue[][] | null][], tracker: Tracke
     const pupilsCol = lists?.get('pupils') ?? -1;
     const absentCol = lists?.get('absent') ?? -1;
     const listsMe = (row: CellValue[], at: number) => at >= 0 && splitList(row[at] ?? '').some((x) => x.toLowerCase() === pupil.key);
-    const about = (row: CellValue[]): boolean => {
+    const about = (row: CellValue[], r: number): boolean => {
+      // Their Pupils row is the one the tracker reads: a later row with the same ID is skipped by
+      // every job (tracker.md), and may well be another child typed with the wrong ID.
+      if (name === 'Pupils') return r + 1 === pupil.row;
       if (pupilsCol >= 0 || absentCol >= 0) return listsMe(row, pupilsCol) || listsMe(row, absentCol);
       if (idCol >= 0 && name !== 'Log') return displayCell(row[idCol] ?? '').trim().toLowerCase() === pupil.key;
       if (name === 'Log') {
         const text = row.map((c) => displayCell(c).toLowerCase()).join('\n');
         // A record made for them: job record, details "<kind>; pupil ID <id>; asked by ...".
-        return (!!email && text.includes(email)) || (/\nrecord\n/.test(text) && text.includes(`; pupil id ${pupil.key};`));
+        return (!!email && namesEmail(text, email)) || (/\nrecord\n/.test(text) && text.includes(`; pupil id ${pupil.key};`));
       }
       return row.some((c) => { const t = displayCell(c).trim().toLowerCase(); return t === pupil.key || (!!email && t === email); });
     };
     const rows: CellValue[][] = [];
     let head = header;
-    let headFound = idCol >= 0 || pupilsCol >= 0 || absentCol >= 0 || name === 'Log';
+    let candidate = header;
+    let headFound = idCol >= 0 || pupilsCol >= 0 || absentCol >= 0 || name === 'Log' || name === 'Pupils';
+    // A row that names another pupil (by ID, name or email) is theirs, never this SAR's header.
+    const namesNobody = (row: CellValue[]) => row.some((c) => !isBlank(c))
+      && row.every((c) => !ids.has(displayCell(c).trim().toLowerCase()) && (typeof c !== 'string' || redactor.clean(c, pupil.key) === c));
     for (let r = first + 1; r < grid.length; r++) {
       const row = grid[r];
-      if (!about(row)) {
-        // In a tab of its own layout (an output tab), the header is the last row above the first match naming no pupil.
-        if (!headFound && row.some((c) => !isBlank(c)) && !row.some((c) => ids.has(displayCell(c).trim().toLowerCase()))) head = row;
+      if (!about(row, r)) {
+        // In a tab of its own layout (an output tab), the header is the last row above the first match
+        // naming nobody; with no match, the tab's own first row (never a row of someone else's).
+        if (!headFound && namesNobody(row)) candidate = row;
         continue;
       }
+      if (!headFound) head = candidate;
       headFound = true;
       rows.push(row.map((c, i) => {
         // The other pupils on a list are not their data: the list shows only this pupil, or nothing.

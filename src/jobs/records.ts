@@ -12,6 +12,9 @@ import {
 import { type Pupil, type StaffMember, type Tracker, type TrackerTabs, readTracker, staffByEmail } from '../domain/tracker';
 import { type JobContext, type Now, appendLog, nowFor } from './context';
 import { Refusal } from './mentor-log';
+import { PUPILS_TAB } from '../domain/schema';
+import { mapHeaders } from '../domain/table';
+import { displayCell } from '../domain/values';
 import * as z from 'zod/mini';
 import { type ApiResult, parseArgument, pupilIdSchema } from '../ui/api';
 
@@ -75,6 +78,28 @@ function askerFor(ctx: JobContext, tracker: Tracker, checkRoles: boolean): { mem
   return { member, label: member ? member.email : email || 'command line' };
 }
 
+/**
+ * The pupils whose names and IDs are kept out of the others' records: every Pupils row, the rows
+ * the tracker leaves out for a problem (a Year it cannot read, an ID used twice) too, since the
+ * child is real all the same. Those rows get a key no pupil has, so they are never "self".
+ */
+function everyPupilRow(grid: CellValue[][] | null | undefined, tracker: Tracker): Pupil[] {
+  const header = mapHeaders(grid ?? null, PUPILS_TAB);
+  if (!grid || header.headerRow === 0) return tracker.pupils;
+  const read = new Set(tracker.pupils.map((p) => p.row));
+  const at = (key: string) => header.columns.get(key);
+  const [id, name, forename, surname, email] = ['id', 'name', 'forename', 'surname', 'email'].map(at);
+  const extra: Pupil[] = [];
+  for (let i = header.headerRow; i < grid.length; i++) {
+    if (read.has(i + 1)) continue;
+    const text = (col: number | undefined) => (col === undefined ? '' : displayCell(grid[i][col] ?? '').trim());
+    const who = text(name) || [text(forename), text(surname)].filter(Boolean).join(' ');
+    if (!who && !text(id)) continue;
+    extra.push({ key: `#row ${i + 1}`, id: text(id), name: who, email: text(email) || null } as Pupil);
+  }
+  return extra.length ? [...tracker.pupils, ...extra] : tracker.pupils;
+}
+
 function madeRecord(tracker: Tracker, pupil: Pupil, kind: RecordKind, now: Now, madeBy: string, redactor: Redactor, all: [string, CellValue[][] | null][]): MadeRecord {
   const document = buildRecord(tracker, pupil, kind === 'sar' ? 'pupil' : kind, { today: now.today, madeBy, redactor });
   const base = recordFileName(kind, pupil, 'x').slice(0, -2);
@@ -88,7 +113,7 @@ export function makeRecords(ctx: JobContext, request: RecordRequest, options: Re
   const now = nowFor(ctx, tracker);
   const asker = askerFor(ctx, tracker, options.checkRoles);
   const madeBy = asker.member?.name ?? asker.label;
-  const redactor = new Redactor(tracker.pupils);
+  const redactor = new Redactor(everyPupilRow(tabs.Pupils, tracker));
   const result: RecordsResult = { asOf: now.today, askedBy: asker.label, made: [], withoutConsent: [], alreadyMade: [], notYet: [] };
 
   let wanted: MadeRecord[];

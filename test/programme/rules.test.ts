@@ -119,4 +119,8 @@ describe('redacting pupils from free text', () => {
   it('replaces full names and IDs, ignoring case, and leaves other words', () => {
     expect(redact('Call TEGAN smith re A123456789012; see niamh o\'brien (b2). Smithfield visit.')).toBe('Call [pupil] re [pupil]; see [pupil] ([pupil]). Smithfield visit.');
   });
+  it('a curly apostrophe or a name typed without its accents is the pupil all the same', () => {
+    const r = pupilRedactor([{ name: 'Zoë Müller', id: 'Z100' }, { name: "Niamh O'Brien", id: 'N100' }]);
+    expect(r('Call Niamh O\u2019Brien, Zoe Muller and Zoe\u0308 Mu\u0308ller')).toBe('Call [pupil], [pupil] and [pupil]');
+  });
 });

@@ -171,7 +171,8 @@ describe('rules', () => {
     const r = new Redactor([p('A1', 'Ann Lee'), p('B22', 'Bo Li'), p('C333', 'Ann Lee-Smith')]);
     expect(r.clean('Met Ann Lee and ann  lee-smith, B22 too; Bo Lion is not a pupil', 'a1')).toBe('Met Ann Lee and [another pupil], [another pupil] too; Bo Lion is not a pupil');
     const z = new Redactor([p('Z9', 'Zoë Hart'), p('N100', "Niamh O'Brien")]);
-    expect(z.clean("Zoë Hart's CV; niamh\nO'Brien (n100); zoe hart; B22", 'x')).toBe('[another pupil] CV; [another pupil] ([another pupil]); zoe hart; B22');
+    // "zoe hart" is Zoë Hart typed without her accent: her name all the same (hand-worked.test.ts).
+    expect(z.clean("Zoë Hart's CV; niamh\nO'Brien (n100); zoe hart; B22", 'x')).toBe('[another pupil] CV; [another pupil] ([another pupil]); [another pupil]; B22');
   });
   it('splitForMail keeps each message under the size and count limits', () => {
     expect(splitForMail([5, 5, 5, 12, 1], { bytes: 11, files: 2 })).toEqual([[0, 1], [2], [3], [4]]);

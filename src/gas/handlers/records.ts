@@ -10,7 +10,7 @@ import { gasContext } from '../context';
 import { withPermission_ } from '../run';
 import type { JobContext } from '../../jobs/context';
 import { type MadeRecord, Refusal, callRecordApi, makeRecords } from '../../jobs/records';
-import { splitForMail, toCsv } from '../../domain/records';
+import { nameKey, splitForMail, toCsv } from '../../domain/records';
 import { readTracker } from '../../domain/tracker';
 import type { ApiResult } from '../../ui/api';
 
@@ -79,7 +79,7 @@ export function subjectAccessRequest(): void {
     if (!wanted) return 'No pupil given, so nothing was made.';
     const pupils = readTracker({ Pupils: ctx.workbook.readTab('Pupils') }).pupils;
     const byId = pupils.find((p) => p.key === wanted);
-    const byName = pupils.filter((p) => p.name.trim().replace(/\s+/g, ' ').toLowerCase() === wanted);
+    const byName = pupils.filter((p) => nameKey(p.name) === nameKey(wanted));
     const pupil = byId ?? (byName.length === 1 ? byName[0] : null);
     if (!pupil) {
       return byName.length > 1
