@@ -14,6 +14,7 @@ import { sendBulletinNow } from '../../src/gas/handlers/bulletin';
 import { openMentorLog } from '../../src/gas/handlers/mentor-log';
 import { OWNER_KEY } from '../../src/jobs/schedule';
 import { failureMessage } from '../../src/ui/client';
+import { VACANCY_API_URL } from '../../src/domain/vacancy-api';
 import type { GasFake } from '../fakes/gas';
 import { MONDAY, simpleSpec, tabsOf } from '../bulletin/build';
 
@@ -131,8 +132,14 @@ describe('the sidebar', () => {
 });
 
 describe('the manifest', () => {
-  it('allows UrlFetchApp to reach only the vacancy API', () => {
-    const manifest = JSON.parse(fs.readFileSync(path.resolve(__dirname, '../../appsscript.json'), 'utf8'));
-    expect(manifest.urlFetchWhitelist).toEqual(['https://api.apprenticeships.education.gov.uk/']);
+  it('allows UrlFetchApp to reach only the vacancy API and a Drive file (an MIS export), each key given once', () => {
+    const text = fs.readFileSync(path.resolve(__dirname, '../../appsscript.json'), 'utf8');
+    // JSON.parse keeps the last of two equal keys: a second list would silently replace the first.
+    const keys = [...text.matchAll(/^ {2}"([^"]+)":/gm)].map((m) => m[1]);
+    expect(keys.length).toBeGreaterThan(4);
+    expect(new Set(keys).size).toBe(keys.length);
+    const manifest = JSON.parse(text);
+    expect(manifest.urlFetchWhitelist).toEqual(['https://api.apprenticeships.education.gov.uk/vacancies/', 'https://www.googleapis.com/drive/v3/files/']);
+    expect(VACANCY_API_URL.startsWith(manifest.urlFetchWhitelist[0])).toBe(true);
   });
 });
