@@ -263,7 +263,10 @@ export function readTracker(tabs: TrackerTabs): Tracker {
     row: r.row, date: r.v.date as Day, pupil: r.v.pupil as string, staff: r.v.staff as string,
     type: r.v.type as MeetingType, grades: s(r.v.grades), needs: s(r.v.needs), options: s(r.v.options),
     aspirations: s(r.v.aspirations), motivation: s(r.v.motivation), notes: s(r.v.notes),
-    shared: (r.v.shared as Day | boolean | null) ?? null, nextMeeting: s(r.v.nextMeeting), staffOnly: b(r.v.staffOnly),
+    shared: (r.v.shared as Day | boolean | null) ?? null, nextMeeting: s(r.v.nextMeeting),
+    // Fails closed: a Staff only cell filled in but not readable as yes or no ("Yes - DSL") keeps
+    // the meeting out of pupils' and parents' documents (the problems check still names it).
+    staffOnly: r.v.staffOnly === null ? !isBlankCell(r.cell('staffOnly')) : b(r.v.staffOnly),
   }));
 
   const actions: Action[] = table(ACTIONS_TAB, refs).rows.map((r) => ({

@@ -204,6 +204,21 @@ describe('references and required values in other tabs', () => {
     expect(t.problems.map((p) => [p.row, p.column])).toEqual([[3, 'Pupil ID'], [4, 'Staff'], [5, 'Date'], [6, 'Date'], [7, 'Type']]);
   });
 
+  it('keeps a meeting private when its Staff only cell is filled in but unreadable (fails closed), and says so', () => {
+    const t = tracker({
+      ...base,
+      Meetings: [
+        ['Date', 'Pupil ID', 'Staff', 'Type', 'Staff only'],
+        ['12/09/2025', 'A1', 'FR', 'Mentoring', 'Yes - DSL'],
+        ['13/09/2025', 'A1', 'FR', 'Mentoring', ''],
+        ['14/09/2025', 'A1', 'FR', 'Mentoring', 'No'],
+        ['15/09/2025', 'A1', 'FR', 'Mentoring', 'Y'],
+      ],
+    });
+    expect(t.meetings.map((m) => m.staffOnly)).toEqual([true, false, false, true]);
+    expect(t.problems).toEqual([expect.objectContaining({ tab: 'Meetings', row: 2, column: 'Staff only', value: 'Yes - DSL' })]);
+  });
+
   it('drops only the bad items of a list column', () => {
     const t = tracker({
       ...base,
