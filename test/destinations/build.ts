@@ -55,16 +55,10 @@ export const trackerOf = (spec: Spec): Tracker => readTracker(tabsOf(spec));
 
 export const check = (id: string, day: string, status: string, over: Row = {}): Row => ({ 'Pupil ID': id, Checked: d(day), Status: status, ...over });
 
-import { XlsxWorkbook } from '../../src/node/xlsx-workbook';
+import { workbookOf } from '../support/workbook';
 
 export async function writeWorkbook(file: string, tabs: Tabs): Promise<void> {
-  const wb = XlsxWorkbook.empty();
-  for (const [name, g] of Object.entries(tabs)) {
-    wb.createTab(name);
-    const width = Math.max(...g.map((r) => r.length));
-    wb.writeCells(name, 1, 1, g.map((r) => [...r, ...new Array(width - r.length).fill('')]));
-  }
-  await wb.save(file);
+  await workbookOf(tabs).save(file);
 }
 
 export async function cli(args: string[]): Promise<{ code: number; out: string; err: string }> {

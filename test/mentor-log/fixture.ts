@@ -6,7 +6,7 @@
 import * as fs from 'node:fs';
 import type { CellValue, DayCell } from '../../src/ports';
 import { INPUT_TABS } from '../../src/domain/schema';
-import { XlsxWorkbook } from '../../src/node/xlsx-workbook';
+import { workbookOf } from '../support/workbook';
 import type { Tabs } from '../support/synthetic';
 
 export const TODAY = '2026-03-02';
@@ -93,17 +93,7 @@ export function mentorLogTabs(o: FixtureOptions = {}): Tabs {
   return tabs;
 }
 
-export function workbookOf(tabs: Tabs): XlsxWorkbook {
-  const wb = XlsxWorkbook.empty();
-  for (const [name, rows] of Object.entries(tabs)) {
-    wb.createTab(name);
-    wb.writeCells(name, 1, 1, rows.map((r) => {
-      const width = Math.max(...rows.map((x) => x.length));
-      return [...r, ...new Array(width - r.length).fill('')];
-    }));
-  }
-  return wb;
-}
+export { workbookOf };
 
 /** Writes the fixture as an .xlsx file, for the preview. */
 export async function writeFixture(file: string, o: FixtureOptions = {}): Promise<void> {

@@ -42,6 +42,7 @@ import type { CellValue } from '../../src/ports';
 import { main } from '../../src/node/cli';
 import { XlsxWorkbook } from '../../src/node/xlsx-workbook';
 import { tabsOf } from '../unplaced/build';
+import { writeTracker } from './exports';
 
 const dirs: string[] = [];
 const tmp = () => {
@@ -72,14 +73,7 @@ function win1252(s: string): Buffer {
 async function writeBook(dir: string, pupils: CellValue[][], settings: Record<string, CellValue> = {}): Promise<string> {
   const tabs = tabsOf({ pupils: [], settings });
   tabs.Pupils = pupils;
-  const wb = XlsxWorkbook.empty();
-  for (const [name, grid] of Object.entries(tabs)) {
-    wb.createTab(name);
-    wb.writeCells(name, 1, 1, grid);
-  }
-  const file = path.join(dir, 'tracker.xlsx');
-  await wb.save(file);
-  return file;
+  return writeTracker(dir, tabs);
 }
 
 const read = async (file: string, tab: string) => (await XlsxWorkbook.open(file)).readTab(tab)!;

@@ -5,7 +5,6 @@
 import type { CellValue, DayCell } from '../../src/ports';
 import { INPUT_TABS } from '../../src/domain/schema';
 import type { Tabs } from '../support/synthetic';
-import { XlsxWorkbook } from '../../src/node/xlsx-workbook';
 
 export const TODAY = '2026-03-02';
 const d = (day: string): DayCell => ({ day });
@@ -93,13 +92,5 @@ export function recordTabs(o: { pupils?: Row[]; meetings?: Row[] } = {}): Tabs {
 }
 
 /** The tabs as an in-memory .xlsx workbook. */
-export function workbookFrom(tabs: Tabs): XlsxWorkbook {
-  const wb = XlsxWorkbook.empty();
-  for (const [name, grid] of Object.entries(tabs)) {
-    wb.createTab(name);
-    const width = Math.max(...grid.map((r) => r.length));
-    wb.writeCells(name, 1, 1, grid.map((r) => [...r, ...new Array(width - r.length).fill('')]));
-  }
-  return wb;
-}
+export { workbookOf as workbookFrom } from '../support/workbook';
 

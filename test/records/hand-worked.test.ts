@@ -33,6 +33,7 @@ import ExcelJS from 'exceljs';
 import { main } from '../../src/node/cli';
 import type { CellValue, DayCell } from '../../src/ports';
 import { XlsxWorkbook } from '../../src/node/xlsx-workbook';
+import { workbookOf as workbookFrom } from '../support/workbook';
 import { installFake, loadTabs } from '../gas/helpers';
 import type { FakeBlob, GasFake } from '../fakes/gas';
 import { makeRecord, subjectAccessRequest, transitionDocumentsForYear11 } from '../../src/gas/handlers/records';
@@ -176,16 +177,6 @@ function brook(): Tabs {
 }
 
 // ---------------------------------------------------------------- helpers
-
-function workbookFrom(tabs: Tabs): XlsxWorkbook {
-  const wb = XlsxWorkbook.empty();
-  for (const [name, grid] of Object.entries(tabs)) {
-    wb.createTab(name);
-    const width = Math.max(...grid.map((r) => r.length));
-    wb.writeCells(name, 1, 1, grid.map((r) => [...r, ...new Array(width - r.length).fill('')]));
-  }
-  return wb;
-}
 
 const decode = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
 /** The visible text of an HTML fragment, cells and lines separated by " | ". */

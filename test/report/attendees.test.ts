@@ -4,7 +4,7 @@
  * a listed form's pupils count, an absent pupil does not, even when also named.
  */
 import { describe, expect, it } from 'vitest';
-import { XlsxWorkbook } from '../../src/node/xlsx-workbook';
+import { workbookOf as workbook } from '../support/workbook';
 import { NodeClock } from '../../src/node/clock';
 import { gatherReportData } from '../../src/jobs/report';
 import { renderReport } from '../../src/domain/report-html';
@@ -12,14 +12,6 @@ import type { CellValue } from '../../src/ports';
 
 const TODAY = '2026-03-02';
 
-function workbook(tabs: Record<string, CellValue[][]>): XlsxWorkbook {
-  const wb = XlsxWorkbook.empty();
-  for (const [name, grid] of Object.entries(tabs)) {
-    wb.createTab(name);
-    wb.writeCells(name, 1, 1, grid);
-  }
-  return wb;
-}
 
 const TABS = {
   Staff: [['Initials', 'Name', 'Email', 'Role'], ['HO', 'Hannah Okafor', 'ho@school.example', 'Careers leader']],

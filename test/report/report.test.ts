@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { XlsxWorkbook } from '../../src/node/xlsx-workbook';
+import { workbookOf as workbook } from '../support/workbook';
 import { NodeClock } from '../../src/node/clock';
 import { gatherReportData } from '../../src/jobs/report';
 import { renderReport } from '../../src/domain/report-html';
@@ -35,14 +36,6 @@ function everyPupil(grid: CellValue[][]): { names: string[]; ids: string[] } {
   return { names: rows.map((r) => readText(r[col('name')])).filter(Boolean), ids: rows.map((r) => readText(r[col('id')])).filter(Boolean) };
 }
 
-function workbook(tabs: Record<string, CellValue[][]>): XlsxWorkbook {
-  const wb = XlsxWorkbook.empty();
-  for (const [name, grid] of Object.entries(tabs)) {
-    wb.createTab(name);
-    wb.writeCells(name, 1, 1, grid);
-  }
-  return wb;
-}
 
 describe('the report on the bundled sample', () => {
   it('contains no pupil name or ID from the tracker, in the HTML or in the data behind it', async () => {

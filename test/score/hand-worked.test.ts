@@ -8,21 +8,11 @@ import { describe, expect, it } from 'vitest';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { XlsxWorkbook } from '../../src/node/xlsx-workbook';
+import { workbookOf } from '../support/workbook';
 import { main } from '../../src/node/cli';
 import type { CellValue, DayCell } from '../../src/ports';
 
 const d = (day: string): DayCell => ({ day });
-
-function workbookOf(tabs: Record<string, CellValue[][]>): XlsxWorkbook {
-  const wb = XlsxWorkbook.empty();
-  for (const [name, grid] of Object.entries(tabs)) {
-    wb.createTab(name);
-    const width = Math.max(...grid.map((r) => r.length));
-    wb.writeCells(name, 1, 1, grid.map((r) => [...r, ...new Array(width - r.length).fill('')]));
-  }
-  return wb;
-}
 
 async function score(file: string, today: string) {
   const out: string[] = [];

@@ -3,22 +3,13 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { XlsxWorkbook } from '../../src/node/xlsx-workbook';
+import { workbookOf } from '../support/workbook';
 import { NodeClock } from '../../src/node/clock';
 import { runScore } from '../../src/jobs/score';
 import { main } from '../../src/node/cli';
 import type { CellValue } from '../../src/ports';
 import { syntheticTracker } from '../support/synthetic';
 import { makeTabs, yearGroup } from './support';
-
-function workbookOf(tabs: Record<string, CellValue[][]>): XlsxWorkbook {
-  const wb = XlsxWorkbook.empty();
-  for (const [name, grid] of Object.entries(tabs)) {
-    wb.createTab(name);
-    const width = Math.max(...grid.map((r) => r.length));
-    wb.writeCells(name, 1, 1, grid.map((r) => [...r, ...new Array(width - r.length).fill('')]));
-  }
-  return wb;
-}
 
 async function reopen(wb: XlsxWorkbook): Promise<XlsxWorkbook> {
   return XlsxWorkbook.fromBuffer(await wb.toBuffer());
