@@ -27,6 +27,8 @@ export interface NewYearPlan {
   moves: YearMove[];
   /** why it cannot run now, when it cannot */
   refused?: string;
+  /** when the academic year it moves to has already started: the Years may already be right */
+  warning?: string;
 }
 
 export function planNewYear(tracker: Tracker, today: Day): NewYearPlan {
@@ -61,6 +63,11 @@ export function planNewYear(tracker: Tracker, today: Day): NewYearPlan {
     plan.refused = fromYear > current
       ? `The tracker is already set for ${from} (Tracker year), so this roll-over has been done. The next one can run from ${formatLongDay(inYear(fromYear + 1, { month: 7, day: 1 }))}.`
       : `It is too early: the tracker is set for ${from}, and the move to ${to} can run from ${formatLongDay(opens)}, after the summer term.${unset}`;
+  }
+  if (!plan.refused && current > fromYear) {
+    // A school that brings Years up to date only by the September MIS import leaves Tracker year behind.
+    plan.warning = `${to} started on ${formatLongDay(academicYearStarting(fromYear + 1, academicYearStart).start)}. If an MIS import has already brought `
+      + `this year's Year groups into the tracker, do not go on: everyone would move up a second time. Set Tracker year to ${to} in the Settings tab instead.`;
   }
   return plan;
 }

@@ -19,6 +19,8 @@ export interface NewYearResult {
   moved: Record<string, number>;
   leavers: string[];
   refused?: string;
+  /** the academic year moved to has already started: the Years may already be right (new-year.ts) */
+  warning?: string;
   message: string;
 }
 
@@ -33,6 +35,7 @@ export function runNewYear(ctx: JobContext, options: { apply: boolean }): NewYea
     const result: NewYearResult = {
       from: plan.from, to: plan.to, applied: false, moved: plan.moved, leavers: plan.leavers,
       ...(plan.refused ? { refused: plan.refused } : {}),
+      ...(plan.warning ? { warning: plan.warning } : {}),
       message: '',
     };
     const counts = describeNewYear(plan);
@@ -41,7 +44,7 @@ export function runNewYear(ctx: JobContext, options: { apply: boolean }): NewYea
       return result;
     }
     if (!options.apply) {
-      result.message = `From ${plan.from} to ${plan.to}: ${counts}. Nothing is changed until you confirm.`;
+      result.message = `From ${plan.from} to ${plan.to}: ${counts}. Nothing is changed until you confirm.${plan.warning ? ` Careful: ${plan.warning}` : ''}`;
       return result;
     }
     apply(ctx, plan, tabs);

@@ -116,6 +116,17 @@ describe('Import pupils from MIS export… in Google Sheets', () => {
 });
 
 describe('Start new academic year… in Google Sheets', () => {
+  it('once the new year has started, the confirmation warns that an MIS import may already have moved everyone up', () => {
+    now = '2026-09-20T09:00:00Z';
+    vi.setSystemTime(new Date(now));
+    const tabs = trackerTabs();
+    tabs.Settings = [...tabs.Settings.filter((r) => r[0] !== 'Tracker year'), ['Tracker year', '2025-26']];
+    const fake = setUp(CL, tabs);
+    fake.ui.respondWith('NO');
+    startNewAcademicYear();
+    expect(fake.ui.alerts[0].prompt).toContain('Careful: 2026-27 started on 1 September 2026. If an MIS import has already brought');
+  });
+
   it('refuses before 1 July, saying so', () => {
     const fake = setUp();
     startNewAcademicYear();
@@ -131,6 +142,7 @@ describe('Start new academic year… in Google Sheets', () => {
     fake.ui.respondWith('NO');
     startNewAcademicYear();
     expect(fake.ui.alerts[0].prompt).toMatch(/from 2025-26 to 2026-27:\n\nYear 10→11: 1 pupils/);
+    expect(fake.ui.alerts[0].prompt).not.toContain('Careful');
     expect(fake.ui.alerts[1].prompt).toBe('Nothing was changed.');
     expect(fake.sheetValues('Pupils')).toEqual(before);
     fake.ui.respondWith('YES');

@@ -47,6 +47,14 @@ describe('the roll-over rule', () => {
     expect(planNewYear(readTracker(tabs({ 'Tracker year': '2025-26' })), '2026-09-15').refused).toBeUndefined();
   });
 
+  it('warns, once the year it moves to has started, that an MIS import may already have moved everyone up', () => {
+    const late = planNewYear(readTracker(tabs({ 'Tracker year': '2025-26' })), '2026-09-15');
+    expect(late.warning).toBe('2026-27 started on 1 September 2026. If an MIS import has already brought this year\'s Year groups into the tracker, '
+      + 'do not go on: everyone would move up a second time. Set Tracker year to 2026-27 in the Settings tab instead.');
+    expect(planNewYear(readTracker(tabs({ 'Tracker year': '2025-26' })), '2026-08-31').warning).toBeUndefined();
+    expect(planNewYear(readTracker(tabs({ 'Tracker year': '2026-27' })), '2026-09-15').warning).toBeUndefined();
+  });
+
   it('setup writes Tracker year as the academic year that contains today', () => {
     const wb = XlsxWorkbook.empty();
     runSetup({ workbook: wb, clock: fixedClock('2026-10-01') });

@@ -101,7 +101,8 @@ export function startNewAcademicYear(): void {
     const moves = Object.entries(dry.moved).map(([k, n]) => `Year ${k}: ${n} pupils`).join('\n');
     const choice = ui.alert(
       YEAR_TITLE,
-      `This moves the tracker from ${dry.from} to ${dry.to}:\n\n${moves}\nNew leavers (Year blank, Leaver year set): ${dry.leavers.length}\n\nOnly the Year and Leaver year columns and the Tracker year setting change. Start ${dry.to} now?`,
+      `This moves the tracker from ${dry.from} to ${dry.to}:\n\n${moves}\nNew leavers (Year blank, Leaver year set): ${dry.leavers.length}\n\n`
+        + `${dry.warning ? `Careful: ${dry.warning}\n\n` : ''}Only the Year and Leaver year columns and the Tracker year setting change. Start ${dry.to} now?`,
       ui.ButtonSet.YES_NO,
     );
     if (choice !== ui.Button.YES) return 'Nothing was changed.';
