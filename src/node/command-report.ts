@@ -17,6 +17,7 @@ export const report: Command = {
   async run({ ctx, options }) {
     const out = options.out ?? options.reportOut;
     if (!out || !/\.(pdf|html?)$/i.test(out)) throw new UsageError('report needs --out FILE.pdf or --out FILE.html');
+    if (!fs.existsSync(path.dirname(path.resolve(out)))) throw new UsageError(`No such folder: ${path.dirname(out)}`);
     const data = gatherReportData(ctx);
     const html = renderReport(data);
     let file = path.resolve(out);

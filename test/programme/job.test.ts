@@ -148,5 +148,8 @@ describe('the command line', () => {
     expect(fs.readFileSync(html, 'utf8')).not.toContain('Tegan');
     expect((await run(['report', '--workbook', file])).code).toBe(2);
     expect((await run(['report', '--workbook', file, '--out', path.join(dir, 'r.docx')])).code).toBe(2);
+    const missing = await run(['report', '--workbook', file, '--out', path.join(dir, 'no-such-folder', 'r.html')]);
+    expect(missing.code).toBe(2);
+    expect(missing.err).toMatch(/No such folder: .*no-such-folder/);
   });
 });
