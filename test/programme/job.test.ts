@@ -2,28 +2,21 @@
  * The programme job and its reminders (through the .xlsx adapter and the command line), the
  * add-checklist command, and the weekly schedule running the reminders once per ISO week.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { XlsxWorkbook } from '../../src/node/xlsx-workbook';
 import { NodeClock } from '../../src/node/clock';
-import { main } from '../../src/node/cli';
+import { runCli, tmpDir } from '../support/cli';
 import { runProgramme } from '../../src/jobs/programme';
 import type { MailMessage, MailPort } from '../../src/ports';
 import { WEEKLY_JOBS } from '../../src/jobs/schedule';
 import { PROGRAMME_TABS } from './fixture';
 
+const run = runCli;
+
 const TODAY = '2026-03-02';
-const dirs: string[] = [];
-const tmp = () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'programme-'));
-  dirs.push(dir);
-  return dir;
-};
-afterEach(() => {
-  for (const dir of dirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
-});
+const tmp = () => tmpDir('programme-');
 
 function workbook(tabs = PROGRAMME_TABS): XlsxWorkbook {
   const wb = XlsxWorkbook.empty();
@@ -96,13 +89,6 @@ describe('programme reminders', () => {
     expect(job.run({ workbook: wb, clock: new NodeClock(TODAY), mail: new CapturingMail() }).complete).toBe(true);
   });
 });
-
-async function run(args: string[]) {
-  let out = '';
-  let err = '';
-  const code = await main(args, { stdout: (s) => { out += s; }, stderr: (s) => { err += s; } });
-  return { code, out, err };
-}
 
 describe('the command line', () => {
   it('programme --json prints the summary with the spec\'s names and drafts the reminders into --outbox', async () => {

@@ -34,32 +34,18 @@
  *     year. Writes only Year, Leaver year, Tracker year. JSON {from, to, applied, moved, leavers,
  *     refused?}. Exit 0 ran, 1 refused (nothing written), 2 bad command line.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import type { CellValue } from '../../src/ports';
-import { main } from '../../src/node/cli';
+import { runCli, tmpDir } from '../support/cli';
 import { XlsxWorkbook } from '../../src/node/xlsx-workbook';
 import { tabsOf } from '../unplaced/build';
 import { writeTracker } from './exports';
 
-const dirs: string[] = [];
-const tmp = () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hand-worked-'));
-  dirs.push(dir);
-  return dir;
-};
-afterEach(() => {
-  for (const dir of dirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
-});
+const cli = runCli;
 
-async function cli(args: string[]) {
-  let out = '';
-  let err = '';
-  const code = await main(args, { stdout: (s) => { out += s; }, stderr: (s) => { err += s; } });
-  return { code, out, err, json: args.includes('--json') && out ? JSON.parse(out) : null };
-}
+const tmp = () => tmpDir('hand-worked-');
 
 /** Windows-1252 bytes: Latin-1 characters are their own byte (all this test uses). */
 function win1252(s: string): Buffer {

@@ -1,27 +1,13 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
-import { main } from '../../src/node/cli';
+import { runCli, tmpDir } from '../support/cli';
 import { XlsxWorkbook } from '../../src/node/xlsx-workbook';
 import { ARBOR_CSV, BOM, SIMS_CSV, cp1252, trackerTabs, writeText, writeTracker, writeXlsxExport } from './exports';
 
-const dirs: string[] = [];
-const tmp = () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pupils-import-'));
-  dirs.push(dir);
-  return dir;
-};
-afterEach(() => {
-  for (const dir of dirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
-});
+const cli = (args: string[]) => runCli([...args, '--today', '2026-03-02']);
 
-async function cli(args: string[]) {
-  let out = '';
-  let err = '';
-  const code = await main([...args, '--today', '2026-03-02'], { stdout: (s) => { out += s; }, stderr: (s) => { err += s; } });
-  return { code, out, err, json: args.includes('--json') && out ? JSON.parse(out) : null };
-}
+const tmp = () => tmpDir('pupils-import-');
 
 async function pupils(file: string) {
   return (await XlsxWorkbook.open(file)).readTab('Pupils')!;

@@ -1,9 +1,8 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import type { CellValue } from '../../src/ports';
-import { main } from '../../src/node/cli';
+import { runCli, tmpDir } from '../support/cli';
 import { XlsxWorkbook } from '../../src/node/xlsx-workbook';
 import { readTracker } from '../../src/domain/tracker';
 import { planNewYear } from '../../src/domain/new-year';
@@ -11,6 +10,8 @@ import { runSetup } from '../../src/jobs/setup';
 import { fixedClock } from '../gas/helpers';
 import { pupil, tabsOf, type Row } from '../unplaced/build';
 import { writeTracker } from './exports';
+
+const cli = runCli;
 
 const ROWS: Row[] = [
   pupil('P7', { Year: 7 }), pupil('P8', { Year: 8 }), pupil('P9', { Year: 'Y9' }), pupil('P10', { Year: 10 }),
@@ -64,22 +65,9 @@ describe('the roll-over rule', () => {
   });
 });
 
-const dirs: string[] = [];
-afterEach(() => {
-  for (const dir of dirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
-});
-
-async function cli(args: string[]) {
-  let out = '';
-  let err = '';
-  const code = await main(args, { stdout: (s) => { out += s; }, stderr: (s) => { err += s; } });
-  return { code, out, err, json: args.includes('--json') && out ? JSON.parse(out) : null };
-}
-
 describe('new-year on the command line', () => {
   it('a dry run prints the counts; --apply writes Year, Leaver year and Tracker year only; a second run is refused', async () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'new-year-'));
-    dirs.push(dir);
+    const dir = tmpDir('new-year-');
     const book = await writeTracker(dir, tabs({ 'Tracker year': '2025-26' }));
     const before = (await XlsxWorkbook.open(book)).readTab('Pupils')!;
     const bytes = fs.readFileSync(book);
