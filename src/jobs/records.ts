@@ -7,10 +7,10 @@
 import type { CellValue } from '../ports';
 import {
   RECORD_TITLES, type RecordDocument, type RecordKind, type SarTab, Redactor, buildRecord, consentRefusal, recordFileName, recordHtml,
-  recordRefusal, sarTabs,
+  nameKey, recordRefusal, sarTabs,
 } from '../domain/records';
 import { type Pupil, type StaffMember, type Tracker, type TrackerTabs, readTracker, staffByEmail } from '../domain/tracker';
-import { type JobContext, type Now, appendLog, nowFor } from './context';
+import { type JobContext, type Now, appendLog, loadTracker, nowFor } from './context';
 import { Refusal } from './mentor-log';
 import { PUPILS_TAB } from '../domain/schema';
 import { mapHeaders } from '../domain/table';
@@ -157,6 +157,25 @@ export function makeRecords(ctx: JobContext, request: RecordRequest, options: Re
 }
 
 // ---- The server function behind the sidebar's buttons (and the SAR menu): validated, role-checked ----
+
+/**
+ * The pupil a subject access request names, by Pupil ID or by full name (which must pick out one
+ * pupil, leavers included); otherwise what to tell the person asking.
+ */
+export function findRequestedPupil(ctx: JobContext, typed: string): { pupil: Pupil } | { message: string } {
+  const wanted = typed.trim().replace(/\s+/g, ' ').toLowerCase();
+  if (!wanted) return { message: 'No pupil given, so nothing was made.' };
+  const { pupils } = loadTracker(ctx.workbook, [PUPILS_TAB.name]);
+  const byId = pupils.find((p) => p.key === wanted);
+  if (byId) return { pupil: byId };
+  const byName = pupils.filter((p) => nameKey(p.name) === nameKey(wanted));
+  if (byName.length === 1) return { pupil: byName[0] };
+  return {
+    message: byName.length > 1
+      ? `${byName.length} pupils are called that: run this again with one of their Pupil IDs:\n${byName.map((p) => `${p.id} (${p.year !== null ? `Year ${p.year}` : `left ${p.leaverYear}`}${p.form ? `, ${p.form}` : ''})`).join('\n')}`
+      : 'No pupil in the Pupils tab has that ID or name. Check the spelling, or use their Pupil ID.',
+  };
+}
 
 export interface RecordResponse {
   message: string;

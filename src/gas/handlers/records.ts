@@ -9,9 +9,8 @@
 import { gasContext } from '../context';
 import { withPermission_ } from '../run';
 import type { JobContext } from '../../jobs/context';
-import { type MadeRecord, Refusal, callRecordApi, makeRecords } from '../../jobs/records';
-import { nameKey, splitForMail, toCsv } from '../../domain/records';
-import { readTracker } from '../../domain/tracker';
+import { type MadeRecord, Refusal, callRecordApi, findRequestedPupil, makeRecords } from '../../jobs/records';
+import { splitForMail, toCsv } from '../../domain/records';
 import type { ApiResult } from '../../ui/api';
 
 /** Stop converting after this long, leaving time to send (Apps Script stops a run at 6 minutes). */
@@ -75,17 +74,9 @@ export function subjectAccessRequest(): void {
   withPermission_('sar', SAR_TITLE, (ctx, ui) => {
     const answer = ui.prompt(SAR_TITLE, 'Everything the tracker holds about one pupil is emailed to you: a workbook (one CSV per tab, in a zip) and their careers record (PDF).\n\nThe pupil\'s ID or full name:', ui.ButtonSet.OK_CANCEL);
     if (answer.getSelectedButton() !== ui.Button.OK) return null;
-    const wanted = answer.getResponseText().trim().replace(/\s+/g, ' ').toLowerCase();
-    if (!wanted) return 'No pupil given, so nothing was made.';
-    const pupils = readTracker({ Pupils: ctx.workbook.readTab('Pupils') }).pupils;
-    const byId = pupils.find((p) => p.key === wanted);
-    const byName = pupils.filter((p) => nameKey(p.name) === nameKey(wanted));
-    const pupil = byId ?? (byName.length === 1 ? byName[0] : null);
-    if (!pupil) {
-      return byName.length > 1
-        ? `${byName.length} pupils are called that: run this again with one of their Pupil IDs:\n${byName.map((p) => `${p.id} (${p.year !== null ? `Year ${p.year}` : `left ${p.leaverYear}`}${p.form ? `, ${p.form}` : ''})`).join('\n')}`
-        : 'No pupil in the Pupils tab has that ID or name. Check the spelling, or use their Pupil ID.';
-    }
+    const found = findRequestedPupil(ctx, answer.getResponseText());
+    if ('message' in found) return found.message;
+    const { pupil } = found;
     const r = callRecordApi(ctx, [pupil.id, 'sar'], (made) => emailRecords_(ctx, made, email_(ctx), `${SAR_TITLE}: ${pupil.name}`), `emailed to you (${email_(ctx)})`);
     return r.ok ? `${r.value.message}\n\nAnswer the request within one month of receiving it.` : r.message;
   });
