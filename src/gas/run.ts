@@ -5,27 +5,8 @@
 import type { JobContext } from '../jobs/context';
 import { gasContext } from './context';
 import { askForPermissions_, missingPermissions_ } from './consent';
-import { type JobName, mayRun } from '../domain/roles';
-import { readTable } from '../domain/table';
-import { STAFF_TAB, ROLES, type Role } from '../domain/schema';
-import type { StaffMember } from '../domain/tracker';
-
-/** The Staff tab's members, and how many non-blank rows it has below its header (read or not). */
-export function readStaff_(ctx: JobContext): { staff: StaffMember[]; rowsInTab: number } {
-  const grid = ctx.workbook.readTab(STAFF_TAB.name);
-  const t = readTable(grid, STAFF_TAB, null, []);
-  const rowsInTab = (grid ?? []).slice(t.header.headerRow).filter((r) => r.some((c) => !(typeof c === 'string' && c.trim() === ''))).length;
-  const staff = t.rows.map((r) => ({
-    row: r.row,
-    initials: String(r.v.initials).toUpperCase(),
-    name: String(r.v.name),
-    email: String(r.v.email).toLowerCase(),
-    roles: (r.v.role as Role[]).filter((x) => (ROLES as readonly string[]).includes(x)),
-    level6: r.v.level6 === true,
-    forms: [],
-  }));
-  return { staff, rowsInTab };
-}
+import type { JobName } from '../domain/roles';
+import { permissionFor } from '../jobs/permission';
 
 /**
  * Runs a menu action for a caller the Staff tab allows, and tells them how it went. `work` takes
@@ -45,8 +26,7 @@ export function withPermission_(
       return;
     }
     const ctx = gasContext();
-    const { staff, rowsInTab } = readStaff_(ctx);
-    const permission = mayRun(staff, ctx.user!.email(), job, rowsInTab);
+    const permission = permissionFor(ctx, job);
     if (!permission.ok) {
       ui.alert(title, permission.message, ui.ButtonSet.OK);
       return;

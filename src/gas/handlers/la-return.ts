@@ -4,9 +4,9 @@
  * papaparse), so none of that weighs on the server script. Nothing is written to Drive; the server
  * only hands the dialog the three tabs it needs, after checking the caller's role.
  */
-import { withPermission_, readStaff_ } from '../run';
+import { withPermission_ } from '../run';
+import { permissionFor } from '../../jobs/permission';
 import { gasContext } from '../context';
-import { mayRun } from '../../domain/roles';
 import { nowFor } from '../../jobs/context';
 import type { ApiResult } from '../../ui/api';
 import type { LaReturnData } from '../../domain/la-return';
@@ -26,8 +26,7 @@ export function exportForLocalAuthority(): void {
 export function getLaReturnData(): ApiResult<LaReturnData> {
   try {
     const ctx = gasContext();
-    const { staff, rowsInTab } = readStaff_(ctx);
-    const permission = mayRun(staff, ctx.user!.email(), 'laReturn', rowsInTab);
+    const permission = permissionFor(ctx, 'laReturn');
     if (!permission.ok) return { ok: false, code: 'refused', message: permission.message };
     const tabs: LaReturnData['tabs'] = {};
     for (const name of ['Settings', 'Pupils', 'Destinations']) tabs[name] = ctx.workbook.readTab(name);

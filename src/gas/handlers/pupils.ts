@@ -6,8 +6,8 @@
  */
 import * as z from 'zod/mini';
 import { gasContext } from '../context';
-import { readStaff_, showTab_, withPermission_ } from '../run';
-import { mayRun } from '../../domain/roles';
+import { showTab_, withPermission_ } from '../run';
+import { permissionFor } from '../../jobs/permission';
 import { LockBusyError } from '../../ports';
 import type { JobContext } from '../../jobs/context';
 import { runImportPupils } from '../../jobs/import-pupils';
@@ -34,8 +34,7 @@ export function importPupilsFromMis(): void {
 function answer_<T>(work: (ctx: JobContext) => T): Answer<T> {
   try {
     const ctx = gasContext();
-    const { staff, rowsInTab } = readStaff_(ctx);
-    const permission = mayRun(staff, ctx.user!.email(), 'import', rowsInTab);
+    const permission = permissionFor(ctx, 'import');
     if (!permission.ok) return { ok: false, message: permission.message };
     return { ok: true, value: work(ctx) };
   } catch (e) {

@@ -6,8 +6,7 @@
  */
 import * as z from 'zod/mini';
 import { gasContext } from '../context';
-import { readStaff_ } from '../run';
-import { mayRun } from '../../domain/roles';
+import { permissionFor } from '../../jobs/permission';
 import { gatherReportData } from '../../jobs/report';
 import { appendLog, loadTracker, nowFor } from '../../jobs/context';
 import type { JobContext } from '../../jobs/context';
@@ -28,8 +27,7 @@ export function openGovernorsReport(): void {
 
 /** null when the caller may run the report; else why not. */
 function allowed_(ctx: JobContext): string | null {
-  const { staff, rowsInTab } = readStaff_(ctx);
-  const p = mayRun(staff, ctx.user!.email(), 'report', rowsInTab);
+  const p = permissionFor(ctx, 'report');
   return p.ok ? null : p.message;
 }
 
