@@ -7,21 +7,12 @@
  *
  * It uses its own random numbers, so the rest of the sample is exactly as before.
  */
+import { mulberry32 } from './random';
 type Day = string;
 interface DateCell { date: Day }
 type Cell = string | number | DateCell | null;
 export interface SampleTab { name: string; headers: string[]; rows: Cell[][] }
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const rand = mulberry32(20260105);
 const int = (lo: number, hi: number) => lo + Math.floor(rand() * (hi - lo + 1));
 const pad2 = (n: number) => (n < 10 ? `0${n}` : String(n));

@@ -20,6 +20,7 @@ import { addRecordsSample } from './records';
 import { addDestinationsSample } from './destinations';
 import { writeMisExport } from './pupils-import';
 import { addProgramme, programmeReadme } from './programme';
+import { mulberry32 } from './random';
 
 const SAMPLE_DIR = __dirname;
 const TODAY = '2026-03-02';
@@ -31,16 +32,6 @@ const SEED = 20260302;
 // PRNG and small helpers
 // ---------------------------------------------------------------------------------------------
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const rand = mulberry32(SEED);
 const int = (lo: number, hi: number): number => lo + Math.floor(rand() * (hi - lo + 1));

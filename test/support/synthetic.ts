@@ -8,6 +8,7 @@ import { addDays } from '../../src/domain/calendar';
 import { INPUT_TABS } from '../../src/domain/schema';
 import { SETTING_SPECS } from '../../src/domain/settings';
 import { DEFAULT_AUDIT_CRITERIA } from '../../src/domain/benchmarks';
+import { mulberry32 } from '../../sample/random';
 
 export type Tabs = Record<string, CellValue[][]>;
 
@@ -20,16 +21,7 @@ export interface SyntheticOptions {
   today?: string;
 }
 
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const rng = mulberry32;
 
 const d = (day: string): DayCell => ({ day });
 const header = (name: string) => INPUT_TABS.find((t) => t.name === name)!.columns.map((c) => c.header);
